@@ -1,0 +1,23 @@
+import { DomainError, ErrorKind } from '@demarches/platform-errors';
+
+export enum DemarcheErrorCode {
+  DEMARCHE_NOT_FOUND = 'DEMARCHE_NOT_FOUND',
+  DEMARCHE_FROZEN = 'DEMARCHE_FROZEN',
+  DEMARCHE_ALREADY_PUBLISHED = 'DEMARCHE_ALREADY_PUBLISHED',
+  DEMARCHE_INCOMPLETE = 'DEMARCHE_INCOMPLETE',
+  CHAMP_INVALID = 'CHAMP_INVALID',
+  SLUG_INVALID = 'SLUG_INVALID',
+  SLUG_TAKEN = 'SLUG_TAKEN',
+}
+
+export class DemarcheException extends DomainError<DemarcheErrorCode> {
+  constructor(code: DemarcheErrorCode, kind: ErrorKind, message: string, details?: Record<string, unknown>) {
+    super(code, kind, message, details);
+  }
+
+  static notFound(demarcheId: string): DemarcheException {
+    return new DemarcheException(DemarcheErrorCode.DEMARCHE_NOT_FOUND, 'not_found', "Cette démarche n'existe pas.", {
+      demarcheId,
+    });
+  }
+}

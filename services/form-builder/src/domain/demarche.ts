@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
+import { TYPES_SANS_VALEUR, TypeDeChamp } from './type-de-champ';
+
+export type DemarcheState = 'brouillon' | 'publiee' | 'close';
+
+export interface ChampDescriptor {
+  id: string;
+  type: TypeDeChamp;
+  label: string;
+  description: string;
+  mandatory: boolean;
+  /** Choices of list types; empty for the others. */
+  options: string[];
+}
+
+export interface GroupeInstructeur {
+  id: string;
+  label: string;
+  instructeurs: string[];
+}
+
+/** A démarche as the administrateur builds it. form-builder is its only writer. */
+export interface Demarche {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  state: DemarcheState;
+  slug: string | null;
+  administrateurs: string[];
+  champs: ChampDescriptor[];
+  groupesInstructeurs: GroupeInstructeur[];
+  revisionId: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  version: number;
+}
+
+export const DEFAULT_GROUPE_LABEL = 'défaut';
+
+export function nouvelleDemarche(input: {
+  number: number;
+  title: string;
+  description: string;
+  administrateur: string;
+  now: Date;
+}): Demarche {
+  return {
+    id: randomUUID(),
+    number: input.number,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    state: 'brouillon',
+    slug: null,
+    administrateurs: [input.administrateur.toLowerCase()],
+    champs: [],
+    // Every démarche has a default groupe, as in the reference: routing starts with one groupe holding everyone.
+    groupesInstructeurs: [{ id: randomUUID(), label: DEFAULT_GROUPE_LABEL, instructeurs: [] }],
+    revisionId: randomUUID(),
+    publishedAt: null,
+    createdAt: input.now,
+    version: 0,
+  };
+}
+
+export function assertAdministrateur(demarche: Demarche, email: string): void {
+  // Someone who does not administer the démarche gets the same answer as for a démarche that does not exist.
+  if (!demarche.administrateurs.includes(email.toLowerCase())) throw DemarcheException.notFound(demarche.id);
+}
+
+/** The published revision is frozen: its champs only change by publishing a new revision (later issue). */
+export function assertChampsEditable(demarche: Demarche): void {
+  if (demarche.state !== 'brouillon') {
+    throw new DemarcheException(
+      DemarcheErrorCode.DEMARCHE_FROZEN,
+      'conflict',
+      'La démarche est publiée : son formulaire ne peut plus être modifié.',
+      { demarcheId: demarche.id, state: demarche.state },
+    );
+  }
+}
+
+export function ajouterChamp(
+  demarche: Demarche,
+  champ: Omit<ChampDescriptor, 'id'>,
+): { demarche: Demarche; champ: ChampDescriptor } {
+  assertChampsEditable(demarche);
+  if (champ.mandatory && TYPES_SANS_VALEUR.has(champ.type)) {
+    throw new DemarcheException(
+      DemarcheErrorCode.CHAMP_INVALID,
+      'invalid',
+      `Un champ de type « ${champ.type} » n'a pas de valeur et ne peut pas être obligatoire.`,
+      { type: champ.type },
+    );
+  }
+  const created: ChampDescriptor = { ...champ, id: randomUUID(), label: champ.label.trim() };
+  return { demarche: { ...demarche, champs: [...demarche.champs, created] }, champ: created };
+}
+
+export function ajouterInstructeur(demarche: Demarche, email: string): Demarche {
+  const normalized = email.trim().toLowerCase();
+  const [defaut, ...autres] = demarche.groupesInstructeurs;
+  if (defaut.instructeurs.includes(normalized)) return demarche;
+  return {
+    ...demarche,
+    groupesInstructeurs: [{ ...defaut, instructeurs: [...defaut.instructeurs, normalized] }, ...autres],
+  };
+}

@@ -34,7 +34,6 @@ const VALIDATORS: Record<string, Validator> = {
   datetime: (v) => (isString(v) && !Number.isNaN(Date.parse(v)) ? null : 'doit être une date et heure ISO 8601'),
   checkbox: (v) => (typeof v === 'boolean' ? null : 'doit être coché ou non'),
   yes_no: (v) => (typeof v === 'boolean' ? null : 'doit être oui ou non'),
-  engagement: (v) => (typeof v === 'boolean' ? null : 'doit être coché ou non'),
   civilite: (v) => (v === 'M.' || v === 'Mme' ? null : 'doit être « M. » ou « Mme »'),
   drop_down_list: (v, champ) => (isString(v) && selectable(champ).includes(v) ? null : "n'est pas un choix de la liste"),
   multiple_drop_down_list: (v, champ) =>

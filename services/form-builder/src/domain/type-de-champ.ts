@@ -1,7 +1,7 @@
 /**
  * Champ types offered to administrateurs. Names follow the reference's `type_champ` values so the GraphQL API v2
- * (`TypeDeChamp` enum) can expose them unchanged. The seed lists types a–x; epci, iban and formatted are later
- * additions of the reference.
+ * (`TypeDeChamp` enum) can expose them unchanged. The seed lists types a–x; its « engagement » is a `checkbox`
+ * (as in the reference); epci, iban and formatted are later additions of the reference.
  */
 export const TYPES_DE_CHAMP = [
   'text',
@@ -25,7 +25,6 @@ export const TYPES_DE_CHAMP = [
   'departements',
   'communes',
   'epci',
-  'engagement',
   'header_section',
   'explication',
   'dossier_link',

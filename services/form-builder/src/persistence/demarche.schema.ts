@@ -1,0 +1,56 @@
+import { OUTBOX_FIELD, OutboxEventSchema, type OutboxEvent } from '@demarches/platform-mongo';
+import { Schema } from 'mongoose';
+import { TYPES_DE_CHAMP } from '../domain/type-de-champ';
+
+/** Stored shape of a démarche: the domain fields, its version (optimistic concurrency) and its pending events. */
+export interface DemarcheDocument {
+  _id: string;
+  number: number;
+  title: string;
+  description: string;
+  state: 'brouillon' | 'publiee' | 'close';
+  slug: string | null;
+  administrateurs: string[];
+  champs: { id: string; type: string; label: string; description: string; mandatory: boolean; options: string[] }[];
+  groupesInstructeurs: { id: string; label: string; instructeurs: string[] }[];
+  revisionId: string;
+  publishedAt: Date | null;
+  createdAt: Date;
+  version: number;
+  [OUTBOX_FIELD]: OutboxEvent[];
+}
+
+export const DEMARCHE_COLLECTION = 'demarches';
+
+export const DemarcheSchema = new Schema<DemarcheDocument>(
+  {
+    _id: { type: String, required: true },
+    number: { type: Number, required: true, unique: true },
+    title: { type: String, required: true },
+    description: { type: String, default: '' },
+    state: { type: String, required: true, enum: ['brouillon', 'publiee', 'close'] },
+    slug: { type: String, default: null },
+    administrateurs: { type: [String], index: true },
+    champs: [
+      {
+        _id: false,
+        id: { type: String, required: true },
+        type: { type: String, required: true, enum: TYPES_DE_CHAMP },
+        label: { type: String, required: true },
+        description: { type: String, default: '' },
+        mandatory: { type: Boolean, default: false },
+        options: { type: [String], default: [] },
+      },
+    ],
+    groupesInstructeurs: [
+      { _id: false, id: { type: String, required: true }, label: String, instructeurs: { type: [String], default: [] } },
+    ],
+    revisionId: { type: String, required: true },
+    publishedAt: { type: Date, default: null },
+    createdAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+    [OUTBOX_FIELD]: { type: [OutboxEventSchema], default: [] },
+  },
+  { collection: DEMARCHE_COLLECTION, versionKey: false },
+);
+DemarcheSchema.index({ slug: 1, state: 1 });

@@ -1,10 +1,9 @@
-import { OUTBOX_FIELD, OutboxEventSchema, type OutboxEvent } from '@demarches/platform-mongo';
+import { addVersioning, type VersionedDocument } from '@demarches/platform-mongo';
 import { Schema } from 'mongoose';
 import { TYPES_DE_CHAMP } from '../domain/type-de-champ';
 
 /** Stored shape of a démarche: the domain fields, its version (optimistic concurrency) and its pending events. */
-export interface DemarcheDocument {
-  _id: string;
+export interface DemarcheDocument extends VersionedDocument {
   number: number;
   title: string;
   description: string;
@@ -16,13 +15,12 @@ export interface DemarcheDocument {
   revisionId: string;
   publishedAt: Date | null;
   createdAt: Date;
-  version: number;
-  [OUTBOX_FIELD]: OutboxEvent[];
 }
 
 export const DEMARCHE_COLLECTION = 'demarches';
 
-export const DemarcheSchema = new Schema<DemarcheDocument>(
+export const DemarcheSchema = addVersioning(
+  new Schema<DemarcheDocument>(
   {
     _id: { type: String, required: true },
     number: { type: Number, required: true, unique: true },
@@ -48,9 +46,8 @@ export const DemarcheSchema = new Schema<DemarcheDocument>(
     revisionId: { type: String, required: true },
     publishedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
-    version: { type: Number, required: true },
-    [OUTBOX_FIELD]: { type: [OutboxEventSchema], default: [] },
   },
-  { collection: DEMARCHE_COLLECTION, versionKey: false },
+  { collection: DEMARCHE_COLLECTION },
+  ),
 );
 DemarcheSchema.index({ slug: 1, state: 1 });

@@ -1,0 +1,49 @@
+import { addVersioning, type VersionedDocument } from '@demarches/platform-mongo';
+import { Schema } from 'mongoose';
+import { ChampValue } from '../domain/champ-validation';
+import { HistoryEntry } from '../domain/dossier';
+import { DossierState } from '../domain/dossier-state';
+
+export interface DossierDocument extends VersionedDocument {
+  number: number;
+  demarcheId: string;
+  revisionId: string;
+  state: DossierState;
+  usager: { sub: string; email: string };
+  champs: Record<string, ChampValue>;
+  groupeInstructeurId: string;
+  motivation: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  depositedAt: Date | null;
+  instructionStartedAt: Date | null;
+  decidedAt: Date | null;
+  history: HistoryEntry[];
+}
+
+export const DOSSIER_COLLECTION = 'dossiers';
+
+export const DossierSchema = addVersioning(
+  new Schema<DossierDocument>(
+    {
+      _id: { type: String, required: true },
+      number: { type: Number, required: true, unique: true },
+      demarcheId: { type: String, required: true, index: true },
+      revisionId: { type: String, required: true },
+      state: { type: String, required: true },
+      usager: { _id: false, sub: { type: String, required: true, index: true }, email: { type: String, required: true } },
+      // Values keyed by champ id; champ ids are UUIDs, never containing '.' or '$' (FerretDB refuses those keys).
+      champs: { type: Schema.Types.Mixed, default: {} },
+      groupeInstructeurId: { type: String, required: true },
+      motivation: { type: String, default: null },
+      createdAt: { type: Date, required: true },
+      updatedAt: { type: Date, required: true },
+      depositedAt: { type: Date, default: null },
+      instructionStartedAt: { type: Date, default: null },
+      decidedAt: { type: Date, default: null },
+      // Append-only list kept as plain sub-documents; its shape is the domain's HistoryEntry.
+      history: { type: Schema.Types.Mixed, default: [] },
+    },
+    { collection: DOSSIER_COLLECTION, minimize: false },
+  ),
+);

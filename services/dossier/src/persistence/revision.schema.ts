@@ -1,0 +1,21 @@
+import { Schema } from 'mongoose';
+import { RevisionPubliee } from '../domain/revision';
+
+export type RevisionDocument = Omit<RevisionPubliee, 'demarcheId'> & { _id: string };
+
+export const REVISION_COLLECTION = 'revisions_publiees';
+
+export const RevisionSchema = new Schema<RevisionDocument>(
+  {
+    _id: { type: String, required: true },
+    demarcheNumber: { type: Number, required: true },
+    title: { type: String, required: true },
+    slug: { type: String, required: true, index: true },
+    revisionId: { type: String, required: true },
+    state: { type: String, required: true },
+    champs: { type: Schema.Types.Mixed, default: [] },
+    groupeInstructeurDefautId: { type: String, required: true },
+    sourceVersion: { type: Number, required: true },
+  },
+  { collection: REVISION_COLLECTION, versionKey: false },
+);

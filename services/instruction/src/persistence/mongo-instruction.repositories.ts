@@ -93,5 +93,6 @@ export class MongoDossierInstructionRepository extends DossierInstructionReposit
 
 function toRow(doc: DossierInstructionDocument): DossierInstruction {
   const { _id, ...fields } = doc;
-  return { dossierId: _id, ...fields };
+  // An upsert's empty `followers: []` is not always stored (mongoose drops it from $setOnInsert); absent = none.
+  return { dossierId: _id, ...fields, followers: fields.followers ?? [], archived: fields.archived ?? false };
 }

@@ -6,7 +6,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.infra/**', 'libs/contracts/src/generated/**', 'coverage/**', '.nx/**', 'deploy/franceconnect-standin/node_modules/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.infra/**',
+      'libs/contracts/src/generated/**',
+      'coverage/**',
+      '.nx/**',
+      'deploy/franceconnect-standin/node_modules/**',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   prettier,
@@ -19,11 +29,20 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+            },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:platform'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:platform'],
+            },
           ],
         },
       ],
@@ -39,8 +58,22 @@ export default [
     },
   },
   {
+    // Tests assert on values they just set up; a non-null assertion there fails loudly anyway.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // Only the config lib and tooling read the environment.
-    files: ['libs/platform/config/**/*.ts', 'libs/testing/**/*.ts', 'tools/**', 'bench/**', 'e2e/**', '**/*.spec.ts', '**/*.int-spec.ts', 'jest.*.ts'],
+    files: [
+      'libs/platform/config/**/*.ts',
+      'libs/testing/**/*.ts',
+      'tools/**',
+      'bench/**',
+      'e2e/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'jest.*.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -48,7 +81,10 @@ export default [
     files: ['services/**/*.ts', 'libs/platform/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@demarches/testing', message: 'The testing library is for test files only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@demarches/testing', message: 'The testing library is for test files only.' }] },
+      ],
     },
   },
 ];

@@ -1,5 +1,4 @@
 // e2e tests across the whole workspace (see docs/testing.md).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const preset = require('./jest.preset.js');
 
 export default {

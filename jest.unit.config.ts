@@ -1,5 +1,4 @@
 // unit tests across the whole workspace (see docs/testing.md).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const preset = require('./jest.preset.js');
 
 export default {
@@ -7,5 +6,4 @@ export default {
   displayName: 'unit',
   testMatch: ['<rootDir>/{services,libs,tools}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.infra/'],
-
 };

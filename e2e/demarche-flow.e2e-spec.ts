@@ -35,7 +35,10 @@ describe('a démarche from publication to decision', () => {
   it('lets an administrateur build and publish a démarche with one mandatory text champ', async () => {
     const created = await api<{ id: string; state: string }>('POST', '/api/demarches', {
       token: tokens.administrateur,
-      body: { title: 'Aide aux jardins partagés', description: 'Subvention pour les jardins partagés de quartier.' },
+      body: {
+        title: 'Aide aux jardins partagés',
+        description: 'Subvention pour les jardins partagés de quartier.',
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.state).toBe('brouillon');
@@ -43,7 +46,12 @@ describe('a démarche from publication to decision', () => {
 
     const champ = await api<{ id: string }>('POST', `/api/demarches/${state.demarcheId}/champs`, {
       token: tokens.administrateur,
-      body: { type: 'text', label: 'Nom du jardin', description: 'Tel qu’il figure sur le panneau', mandatory: true },
+      body: {
+        type: 'text',
+        label: 'Nom du jardin',
+        description: 'Tel qu’il figure sur le panneau',
+        mandatory: true,
+      },
     });
     expect(champ.status).toBe(201);
     state.champId = champ.body.id;
@@ -67,7 +75,10 @@ describe('a démarche from publication to decision', () => {
     );
     expect(event.topic).toBe(Topics.procedure);
     expect(event.key).toBe(state.demarcheId);
-    expect(event.payload).toMatchObject({ slug, champs: [expect.objectContaining({ id: state.champId, mandatory: true })] });
+    expect(event.payload).toMatchObject({
+      slug,
+      champs: [expect.objectContaining({ id: state.champId, mandatory: true })],
+    });
   });
 
   it('hides the démarche from another administrateur’s eyes', async () => {
@@ -78,15 +89,22 @@ describe('a démarche from publication to decision', () => {
 
   it('lets an usager open /commencer/<slug>, fill and deposit a dossier', async () => {
     const commencer = await eventually(async () => {
-      const response = await api<{ title: string; champs: { id: string }[] }>('GET', `/api/commencer/${slug}`);
+      const response = await api<{ title: string; champs: { id: string }[] }>(
+        'GET',
+        `/api/commencer/${slug}`,
+      );
       return response.status === 200 ? response : undefined;
     }, 'the published démarche at /commencer/<slug>');
     expect(commencer.body.title).toBe('Aide aux jardins partagés');
     expect(commencer.body.champs.map((champ) => champ.id)).toEqual([state.champId]);
 
-    const created = await api<{ id: string; number: number; state: string }>('POST', `/api/commencer/${slug}/dossiers`, {
-      token: tokens.usager,
-    });
+    const created = await api<{ id: string; number: number; state: string }>(
+      'POST',
+      `/api/commencer/${slug}/dossiers`,
+      {
+        token: tokens.usager,
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.state).toBe('brouillon');
     state.dossierId = created.body.id;
@@ -95,7 +113,10 @@ describe('a démarche from publication to decision', () => {
     const refused = await api('POST', `/api/dossiers/${state.dossierId}/deposer`, { token: tokens.usager });
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({
-      error: { code: 'DOSSIER_INCOMPLETE', message: expect.stringContaining('« Nom du jardin » doit être rempli') },
+      error: {
+        code: 'DOSSIER_INCOMPLETE',
+        message: expect.stringContaining('« Nom du jardin » doit être rempli'),
+      },
     });
 
     const saved = await api('PATCH', `/api/dossiers/${state.dossierId}/champs`, {
@@ -149,9 +170,13 @@ describe('a démarche from publication to decision', () => {
   });
 
   it('lets the instructeur pass the dossier en instruction, then accept it', async () => {
-    const enInstruction = await api('POST', `/api/instructeur/dossiers/${state.dossierId}/passer-en-instruction`, {
-      token: tokens.instructeur,
-    });
+    const enInstruction = await api(
+      'POST',
+      `/api/instructeur/dossiers/${state.dossierId}/passer-en-instruction`,
+      {
+        token: tokens.instructeur,
+      },
+    );
     expect(enInstruction.status).toBe(200);
     expect(enInstruction.body).toMatchObject({ state: 'en_instruction' });
 
@@ -169,9 +194,13 @@ describe('a démarche from publication to decision', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ state: 'accepte' });
 
-    const usagerView = await api<{ state: string; history: { action: string }[] }>('GET', `/api/dossiers/${state.dossierId}`, {
-      token: tokens.usager,
-    });
+    const usagerView = await api<{ state: string; history: { action: string }[] }>(
+      'GET',
+      `/api/dossiers/${state.dossierId}`,
+      {
+        token: tokens.usager,
+      },
+    );
     expect(usagerView.body.state).toBe('accepte');
     expect(usagerView.body.history.map((entry) => entry.action)).toEqual([
       'creer',
@@ -196,11 +225,15 @@ describe('a démarche from publication to decision', () => {
 
   it('sends the usager the accusé de réception and the acceptance e-mail over real SMTP', async () => {
     const mails = await eventually(async () => {
-      const received = (await mailsTo(demoUsers.usager)).filter((mail) => mail.text.includes(`${state.dossierNumber}`));
+      const received = (await mailsTo(demoUsers.usager)).filter((mail) =>
+        mail.text.includes(`${state.dossierNumber}`),
+      );
       return received.length >= 3 ? received : undefined;
     }, 'three e-mails to the usager for this dossier');
     const subjects = mails.map((mail) => mail.subject.toLowerCase());
-    expect(subjects.some((subject) => subject.includes('déposé') || subject.includes('accusé de réception'))).toBe(true);
+    expect(
+      subjects.some((subject) => subject.includes('déposé') || subject.includes('accusé de réception')),
+    ).toBe(true);
     expect(subjects.some((subject) => subject.includes('accepté'))).toBe(true);
     const acceptance = mails.find((mail) => mail.subject.toLowerCase().includes('accepté'))!;
     expect(acceptance.to).toEqual([demoUsers.usager]);
@@ -221,32 +254,49 @@ describe('a démarche from publication to decision', () => {
   });
 
   it('exports the démarche’s dossiers as a CSV that contains the dossier', async () => {
-    const csv = await eventually(async () => {
-      const created = await api<{ id: string }>('POST', '/api/exports', {
-        token: tokens.instructeur,
-        body: { demarcheId: state.demarcheId, format: 'csv' },
-      });
-      if (created.status !== 201 && created.status !== 202) throw new Error(`export refused: ${created.status}`);
-      const done = await eventually(async () => {
-        const job = await api<{ status: string; downloadUrl?: string }>('GET', `/api/exports/${created.body.id}`, {
+    const csv = await eventually(
+      async () => {
+        const created = await api<{ id: string }>('POST', '/api/exports', {
           token: tokens.instructeur,
+          body: { demarcheId: state.demarcheId, format: 'csv' },
         });
-        return job.body.downloadUrl ? job.body : undefined;
-      }, 'the export to complete');
-      const text = await (await fetch(done.downloadUrl!)).text();
-      // The export projection follows the dossier events: retry until it holds the accepted dossier.
-      return text.includes('Le jardin des Lilas') && text.includes('accepte') ? text : undefined;
-    }, 'a CSV export containing the dossier', 60_000);
+        if (created.status !== 201 && created.status !== 202)
+          throw new Error(`export refused: ${created.status}`);
+        const done = await eventually(async () => {
+          const job = await api<{ status: string; downloadUrl?: string }>(
+            'GET',
+            `/api/exports/${created.body.id}`,
+            {
+              token: tokens.instructeur,
+            },
+          );
+          return job.body.downloadUrl ? job.body : undefined;
+        }, 'the export to complete');
+        const text = await (await fetch(done.downloadUrl!)).text();
+        // The export projection follows the dossier events: retry until it holds the accepted dossier.
+        return text.includes('Le jardin des Lilas') && text.includes('accepte') ? text : undefined;
+      },
+      'a CSV export containing the dossier',
+      60_000,
+    );
     expect(csv).toContain(String(state.dossierNumber));
     expect(csv).toContain('Nom du jardin');
-    expect(recorder.find('ExportCompleted', (p) => p.demarcheId === state.demarcheId).length).toBeGreaterThan(0);
+    expect(recorder.find('ExportCompleted', (p) => p.demarcheId === state.demarcheId).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('answers commune lookups by name and postal code from official reference data', async () => {
-    const byPostalCode = await api<{ communes: { nom: string; code: string }[] }>('GET', '/api/geo/communes?q=69001');
+    const byPostalCode = await api<{ communes: { nom: string; code: string }[] }>(
+      'GET',
+      '/api/geo/communes?q=69001',
+    );
     expect(byPostalCode.status).toBe(200);
     expect(byPostalCode.body.communes[0]).toMatchObject({ nom: 'Lyon', code: '69123' });
-    const byName = await api<{ communes: { nom: string; code: string }[] }>('GET', '/api/geo/communes?q=saint%20etienne');
+    const byName = await api<{ communes: { nom: string; code: string }[] }>(
+      'GET',
+      '/api/geo/communes?q=saint%20etienne',
+    );
     expect(byName.body.communes[0]).toMatchObject({ nom: 'Saint-Étienne', code: '42218' });
   });
 });

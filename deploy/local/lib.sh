@@ -129,7 +129,8 @@ start_bg() {
   ensure_dirs
   mkdir -p "$(dirname "$logf")"
   printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >>"$logf"
-  setsid nohup "$@" >>"$logf" 2>&1 </dev/null &
+  # fd 9 is infra.sh's lock: never let a long-lived server inherit it.
+  setsid nohup "$@" >>"$logf" 2>&1 </dev/null 9>&- &
   local pid=$!
   echo "$pid" >"$(pid_file "$name")"
   echo "$pid"
@@ -156,6 +157,44 @@ stop_pid() {
   rm -f "$f"
 }
 
+# descendant_pids PID : every descendant pid of PID (children first-level, then theirs), via /proc parent links.
+descendant_pids() {
+  local parent="$1" child
+  for child in $(ps -o pid= --ppid "$parent" 2>/dev/null); do
+    echo "$child"
+    descendant_pids "$child"
+  done
+}
+
+# stop_tree NAME MARKER [TIMEOUT] : like stop_pid, for a launcher script that forwards signals to a child;
+# leftover descendants (by pid) are SIGKILLed after the bound too.
+stop_tree() {
+  local name="$1" marker="$2" timeout="${3:-20}" pid kids k
+  pid="$(read_pid "$name")"
+  if pid_matches "$pid" "$marker"; then
+    kids="$(descendant_pids "$pid" | tr '\n' ' ')"
+    stop_pid "$name" "$marker" "$timeout"
+    for k in $kids; do
+      if pid_matches "$k" "$marker"; then
+        local d=$(( SECONDS + 10 ))
+        while (( SECONDS < d )) && kill -0 "$k" 2>/dev/null; do sleep 0.5; done
+        kill -KILL "$k" 2>/dev/null || true
+      fi
+    done
+  else
+    rm -f "$(pid_file "$name")"
+  fi
+}
+
+# tree_rss_kb PID : summed RSS of PID and its descendants, in KiB.
+tree_rss_kb() {
+  local total=0 p r
+  for p in "$1" $(descendant_pids "$1"); do
+    r="$(rss_kb "$p")"; total=$(( total + ${r:-0} ))
+  done
+  echo "$total"
+}
+
 # rss_kb PID : resident set size in KiB (empty when the process is gone).
 rss_kb() { ps -o rss= -p "$1" 2>/dev/null | tr -d ' ' || true; }
 
@@ -173,11 +212,17 @@ go_install() {
   echo "$spec" >"$stamp"
 }
 
+# mvn_quiet ARGS... : mvn -q -B without the colour escape noise of Debian's Maven 3.8; keeps mvn's exit status.
+mvn_quiet() {
+  mvn -q -B -Dstyle.color=never "$@" 2>&1 | { sed -E 's/\x1b\[[0-9;]*m//g' | grep -v '^[[:space:]]*$' || true; }
+}
+
 # Component script boilerplate: component_main "$@" dispatches install|start|stop|health|status.
 # A component defines: comp_install, comp_start, comp_health, and sets COMP_NAME, COMP_MARKER, COMP_PORT,
 # optionally COMP_STOP_TIMEOUT, COMP_READY_TIMEOUT, comp_stop (defaults to stop_pid), comp_reset_data.
 component_main() {
   local action="${1:-status}"
+  ensure_dirs
   case "$action" in
     install) comp_install ;;
     installed) comp_installed ;;
@@ -224,7 +269,7 @@ component_status_line() {
   if pid_matches "$pid" "$COMP_MARKER"; then
     state=running
     if comp_health >/dev/null 2>&1; then health=healthy; else health=unhealthy; fi
-    rss="$(rss_kb "$pid")"
+    rss="$(tree_rss_kb "$pid")"
   else
     state=stopped; health=-; pid=-; rss=-
   fi

@@ -23,7 +23,10 @@ export class EventRecorder {
     const admin = kafka.admin();
     await admin.connect();
     // The topics may not exist yet on a fresh broker: create them so the recorder sees the very first event.
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    await admin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
+      waitForLeaders: true,
+    });
     await admin.disconnect();
     this.consumer = kafka.consumer({ groupId: `e2e-recorder-${Date.now()}` });
     await this.consumer.connect();

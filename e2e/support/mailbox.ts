@@ -17,12 +17,16 @@ interface MailpitSummary {
 }
 
 export async function mailsTo(address: string): Promise<CapturedMail[]> {
-  const search = await fetch(`${MAIL_API}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=200`);
+  const search = await fetch(
+    `${MAIL_API}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=200`,
+  );
   if (!search.ok) throw new Error(`mail API answered ${search.status}`);
   const { messages } = (await search.json()) as { messages: MailpitSummary[] };
   return Promise.all(
     messages.map(async (summary) => {
-      const detail = (await (await fetch(`${MAIL_API}/api/v1/message/${summary.ID}`)).json()) as { Text: string };
+      const detail = (await (await fetch(`${MAIL_API}/api/v1/message/${summary.ID}`)).json()) as {
+        Text: string;
+      };
       return {
         id: summary.ID,
         subject: summary.Subject,

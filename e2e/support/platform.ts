@@ -15,9 +15,16 @@ export async function signIn(username: string, password = DEMO_PASSWORD): Promis
   const response = await fetch(`${KEYCLOAK}/realms/demarches/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'demarches-cli', username, password, scope: 'openid email' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'demarches-cli',
+      username,
+      password,
+      scope: 'openid email',
+    }),
   });
-  if (!response.ok) throw new Error(`Keycloak refused ${username}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Keycloak refused ${username}: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
 }
@@ -45,7 +52,11 @@ export async function api<T = Record<string, unknown>>(
 }
 
 /** Polls until `probe` returns a value: the platform is eventually consistent across services. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -33,7 +33,9 @@ function runningPid(service) {
 
 async function isReady(service) {
   try {
-    const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, { signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
+      signal: AbortSignal.timeout(2000),
+    });
     return response.ok;
   } catch {
     return false;
@@ -67,7 +69,9 @@ async function waitReady(service, pid) {
     }
     await sleep(500);
   }
-  throw new Error(`${service.name} not ready after ${READY_TIMEOUT_MS} ms; see .infra/logs/svc-${service.name}.log`);
+  throw new Error(
+    `${service.name} not ready after ${READY_TIMEOUT_MS} ms; see .infra/logs/svc-${service.name}.log`,
+  );
 }
 
 async function stop(service) {
@@ -121,7 +125,9 @@ async function status(services) {
     const pid = runningPid(service);
     const ready = pid ? await isReady(service) : false;
     allReady &&= ready;
-    console.log(`  ${service.name.padEnd(13)} ${pid ? `running pid ${pid}` : 'stopped'}  ${ready ? 'ready' : 'not ready'}  :${service.port}`);
+    console.log(
+      `  ${service.name.padEnd(13)} ${pid ? `running pid ${pid}` : 'stopped'}  ${ready ? 'ready' : 'not ready'}  :${service.port}`,
+    );
   }
   return allReady;
 }

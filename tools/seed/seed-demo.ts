@@ -1,6 +1,5 @@
 // Seeds the demo démarche through the gateway, as the demo administrateur would (idempotent: a second run only
 // reports the démarche that is already there). Run by `make up` after every service is ready.
-/* eslint-disable no-console */
 const GATEWAY = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const KEYCLOAK = process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 const PASSWORD = 'Demarches-Demo-2026!';
@@ -9,9 +8,15 @@ export const DEMO_SLUG = 'demo-jardins-partages';
 async function token(username: string): Promise<string> {
   const response = await fetch(`${KEYCLOAK}/realms/demarches/protocol/openid-connect/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'demarches-cli', username, password: PASSWORD }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'demarches-cli',
+      username,
+      password: PASSWORD,
+    }),
   });
-  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
@@ -35,7 +40,8 @@ async function main(): Promise<void> {
   }
   const demarche = await call<{ id: string }>(admin, 'POST', '/demarches', {
     title: 'Subvention pour un jardin partagé (démo)',
-    description: 'Démarche de démonstration : demandez une subvention pour créer ou agrandir un jardin partagé.',
+    description:
+      'Démarche de démonstration : demandez une subvention pour créer ou agrandir un jardin partagé.',
   });
   const champs = [
     { type: 'text', label: 'Nom du jardin', description: 'Tel qu’il figure sur le panneau', mandatory: true },
@@ -44,7 +50,9 @@ async function main(): Promise<void> {
     { type: 'integer_number', label: 'Nombre de membres', description: '', mandatory: false },
   ];
   for (const champ of champs) await call(admin, 'POST', `/demarches/${demarche.id}/champs`, champ);
-  await call(admin, 'POST', `/demarches/${demarche.id}/instructeurs`, { email: 'instructeur@demo.demarches.gouv.fr' });
+  await call(admin, 'POST', `/demarches/${demarche.id}/instructeurs`, {
+    email: 'instructeur@demo.demarches.gouv.fr',
+  });
   await call(admin, 'POST', `/demarches/${demarche.id}/publier`, { slug: DEMO_SLUG });
   console.log(`✓ demo démarche published at /commencer/${DEMO_SLUG}`);
 }

@@ -25,13 +25,17 @@ const targets = {
 };
 if (kind === 'service') {
   targets.serve = { executor: 'nx:run-commands', options: { command: `node tools/run/serve.mjs ${name}` } };
-  targets.build = { executor: 'nx:run-commands', options: { command: `node tools/build/build-service.mjs ${name}` } };
+  targets.build = {
+    executor: 'nx:run-commands',
+    options: { command: `node tools/build/build-service.mjs ${name}` },
+  };
 }
 
 mkdirSync(join(root, 'src'), { recursive: true });
 const write = (file, content) => {
   const path = join(root, file);
-  if (!existsSync(path)) writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2) + '\n');
+  if (!existsSync(path))
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2) + '\n');
 };
 write('project.json', {
   name: projectName,

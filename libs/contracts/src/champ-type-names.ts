@@ -10,6 +10,8 @@ export function champTypeFromName(name: string): ChampType | undefined {
 }
 
 export function champTypeName(type: ChampType): string {
-  const key = (Object.keys(ChampType) as (keyof typeof ChampType)[]).find((candidate) => ChampType[candidate] === type);
+  const key = (Object.keys(ChampType) as (keyof typeof ChampType)[]).find(
+    (candidate) => ChampType[candidate] === type,
+  );
   return key && key !== 'UNSPECIFIED' ? key.toLowerCase() : 'text';
 }

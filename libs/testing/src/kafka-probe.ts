@@ -46,7 +46,10 @@ export class KafkaProbe {
     await this.producer.connect();
     this.consumer = this.kafka.consumer({ groupId: `${this.prefix}probe` });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: topics.map((topic) => this.prefix + topic),
+      fromBeginning: true,
+    });
     await this.consumer.run({
       eachMessage: async ({ topic, message }) => {
         const logical = topic.slice(this.prefix.length) as TopicName;
@@ -73,7 +76,8 @@ export class KafkaProbe {
   ): Promise<string> {
     const codec = EventCatalog[topic][eventType] as Codec<PayloadOf<T, E>>;
     const eventId = randomUUID();
-    await this.producer!.send({
+    if (!this.producer) throw new Error('KafkaProbe.start() must run before publish()');
+    await this.producer.send({
       topic: this.prefix + topic,
       acks: -1,
       messages: [
@@ -92,7 +96,10 @@ export class KafkaProbe {
     return eventId;
   }
 
-  of(eventType: string, predicate: (payload: Record<string, unknown>) => boolean = () => true): ProbedEvent[] {
+  of(
+    eventType: string,
+    predicate: (payload: Record<string, unknown>) => boolean = () => true,
+  ): ProbedEvent[] {
     return this.events.filter((event) => event.eventType === eventType && predicate(event.payload));
   }
 
@@ -102,7 +109,11 @@ export class KafkaProbe {
 }
 
 /** Bounded polling for eventually consistent effects (no timing assertions). */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe();

@@ -3,7 +3,11 @@ import { localInfrastructure } from './local-infrastructure';
 export const TEST_INTERNAL_TOKEN_SECRET = 'integration-tests-internal-token-secret-0123456789';
 
 /** Environment for booting a service inside an integration test: real infrastructure, isolated names. */
-export function serviceTestEnv(namespace: string, service: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function serviceTestEnv(
+  namespace: string,
+  service: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     SERVICE_NAME: service,
     HTTP_PORT: '0',

@@ -8,6 +8,6 @@ const schema = httpEnvFor('dossier', 3003, 9467)
 
 export type DossierConfig = z.infer<typeof schema>;
 
-export function loadDossierConfig(env: NodeJS.ProcessEnv = process.env): DossierConfig {
+export function loadDossierConfig(env?: NodeJS.ProcessEnv): DossierConfig {
   return loadConfig(schema, env);
 }

@@ -1,16 +1,33 @@
 // dossier against the real infrastructure: the published revision arrives over Kafka, the usager works through
 // HTTP, instruction's commands arrive over Kafka request-reply, and every change leaves as an event.
-import { ChampType, ChangerEtatAction, CommandTopics, DeclarativeMode, DossierState, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  ChangerEtatAction,
+  CommandTopics,
+  DeclarativeMode,
+  DossierState,
+  Topics,
+} from '@demarches/contracts';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
 import { CommandClient, KafkaModule } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { KafkaProbe, localInfrastructure, serviceTestEnv, TEST_INTERNAL_TOKEN_SECRET, testNamespace, waitFor } from '@demarches/testing';
+import {
+  KafkaProbe,
+  localInfrastructure,
+  serviceTestEnv,
+  TEST_INTERNAL_TOKEN_SECRET,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { loadDossierConfig } from './config';
 
+// Response bodies are checked with Jest matchers, which do the narrowing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = Record<string, any>;
 const namespace = testNamespace(__filename);
 const probe = new KafkaProbe(namespace);
 const usager: InternalIdentity = { sub: 'sub-usager', email: 'usager@exemple.fr', roles: ['usager'] };
@@ -25,12 +42,14 @@ async function http(identity: InternalIdentity | null, method: string, path: str
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: {
-      ...(identity ? { 'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET) } : {}),
+      ...(identity
+        ? { 'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET) }
+        : {}),
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as JsonBody };
 }
 
 function command(dossierId: string, action: ChangerEtatAction, motivation?: string) {
@@ -78,10 +97,26 @@ beforeAll(async () => {
     description: '',
     revisionId: randomUUID(),
     champs: [
-      { id: champId, type: ChampType.TEXT, label: 'Nom du verger', description: '', mandatory: true, options: [], children: [] },
+      {
+        id: champId,
+        type: ChampType.TEXT,
+        label: 'Nom du verger',
+        description: '',
+        mandatory: true,
+        options: [],
+        children: [],
+      },
     ],
     annotations: [],
-    groupesInstructeurs: [{ id: 'groupe-1', label: 'défaut', instructeurEmails: ['instructeur@exemple.fr'], routingValues: [], closed: false }],
+    groupesInstructeurs: [
+      {
+        id: 'groupe-1',
+        label: 'défaut',
+        instructeurEmails: ['instructeur@exemple.fr'],
+        routingValues: [],
+        closed: false,
+      },
+    ],
     routingChampId: undefined,
     administrateurEmails: ['admin@exemple.fr'],
     declarativeMode: DeclarativeMode.UNSPECIFIED,
@@ -105,7 +140,10 @@ describe('dossier service', () => {
       const response = await http(null, 'GET', '/commencer/aide-aux-vergers');
       return response.status === 200 ? response : undefined;
     }, 'the published revision');
-    expect(page.body).toMatchObject({ title: 'Aide aux vergers', champs: [{ id: champId, type: 'text', mandatory: true }] });
+    expect(page.body).toMatchObject({
+      title: 'Aide aux vergers',
+      champs: [{ id: champId, type: 'text', mandatory: true }],
+    });
   });
 
   it('requires a signed identity to start a dossier', async () => {
@@ -121,9 +159,14 @@ describe('dossier service', () => {
     expect(incomplete).toMatchObject({ status: 400, body: { error: { code: 'DOSSIER_INCOMPLETE' } } });
 
     expect((await http(intrus, 'GET', `/dossiers/${dossierId}`)).status).toBe(404);
-    expect((await http(intrus, 'PATCH', `/dossiers/${dossierId}/champs`, { values: { [champId]: 'x' } })).status).toBe(404);
+    expect(
+      (await http(intrus, 'PATCH', `/dossiers/${dossierId}/champs`, { values: { [champId]: 'x' } })).status,
+    ).toBe(404);
 
-    const stale = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, { values: { [champId]: 'x' }, expectedVersion: 0 });
+    const stale = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
+      values: { [champId]: 'x' },
+      expectedVersion: 0,
+    });
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'DOSSIER_STALE' } } });
 
     const saved = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
@@ -135,7 +178,10 @@ describe('dossier service', () => {
     const deposited = await http(usager, 'POST', `/dossiers/${dossierId}/deposer`);
     expect(deposited).toMatchObject({ status: 200, body: { state: 'en_construction', version: 3 } });
 
-    const event = await waitFor(() => probe.of('DossierDeposited', (p) => p.dossierId === dossierId)[0], 'DossierDeposited');
+    const event = await waitFor(
+      () => probe.of('DossierDeposited', (p) => p.dossierId === dossierId)[0],
+      'DossierDeposited',
+    );
     expect(event.key).toBe(dossierId);
     expect(event.payload).toMatchObject({
       usagerEmail: 'usager@exemple.fr',
@@ -148,16 +194,22 @@ describe('dossier service', () => {
   });
 
   it('answers instruction’s commands over Kafka request-reply, with coded refusals', async () => {
-    await expect(command(dossierId, ChangerEtatAction.ACCEPTER)).rejects.toMatchObject({ code: 'TRANSITION_INTERDITE' });
+    await expect(command(dossierId, ChangerEtatAction.ACCEPTER)).rejects.toMatchObject({
+      code: 'TRANSITION_INTERDITE',
+    });
 
     const enInstruction = await command(dossierId, ChangerEtatAction.PASSER_EN_INSTRUCTION);
     expect(enInstruction).toMatchObject({ dossierId, state: DossierState.EN_INSTRUCTION, version: 4 });
 
-    await expect(command(dossierId, ChangerEtatAction.REFUSER, ' ')).rejects.toMatchObject({ code: 'MOTIVATION_REQUIRED' });
+    await expect(command(dossierId, ChangerEtatAction.REFUSER, ' ')).rejects.toMatchObject({
+      code: 'MOTIVATION_REQUIRED',
+    });
     const refused = await command(dossierId, ChangerEtatAction.REFUSER, 'Parcelle hors zone');
     expect(refused).toMatchObject({ state: DossierState.REFUSE, version: 5 });
 
-    await expect(command(randomUUID(), ChangerEtatAction.ACCEPTER)).rejects.toMatchObject({ code: 'DOSSIER_NOT_FOUND' });
+    await expect(command(randomUUID(), ChangerEtatAction.ACCEPTER)).rejects.toMatchObject({
+      code: 'DOSSIER_NOT_FOUND',
+    });
 
     const changes = await waitFor(() => {
       const found = probe.of('DossierStateChanged', (p) => p.dossierId === dossierId);
@@ -167,11 +219,16 @@ describe('dossier service', () => {
       [DossierState.EN_CONSTRUCTION, DossierState.EN_INSTRUCTION, 4],
       [DossierState.EN_INSTRUCTION, DossierState.REFUSE, 5],
     ]);
-    expect(changes[1].payload).toMatchObject({ motivation: 'Parcelle hors zone', instructeurEmail: 'instructeur@exemple.fr' });
+    expect(changes[1].payload).toMatchObject({
+      motivation: 'Parcelle hors zone',
+      instructeurEmail: 'instructeur@exemple.fr',
+    });
   });
 
   it('locks the dossier once it left en construction and shows the usager its history', async () => {
-    const locked = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, { values: { [champId]: 'Trop tard' } });
+    const locked = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
+      values: { [champId]: 'Trop tard' },
+    });
     expect(locked).toMatchObject({ status: 409, body: { error: { code: 'DOSSIER_NOT_EDITABLE' } } });
     const view = await http(usager, 'GET', `/dossiers/${dossierId}`);
     expect(view.body.history.map((entry: { action: string }) => entry.action)).toEqual([

@@ -8,6 +8,6 @@ const schema = httpEnvFor('form-builder', 3002, 9466)
 
 export type FormBuilderConfig = z.infer<typeof schema>;
 
-export function loadFormBuilderConfig(env: NodeJS.ProcessEnv = process.env): FormBuilderConfig {
+export function loadFormBuilderConfig(env?: NodeJS.ProcessEnv): FormBuilderConfig {
   return loadConfig(schema, env);
 }

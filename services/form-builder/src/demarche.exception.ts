@@ -16,8 +16,13 @@ export class DemarcheException extends DomainError<DemarcheErrorCode> {
   }
 
   static notFound(demarcheId: string): DemarcheException {
-    return new DemarcheException(DemarcheErrorCode.DEMARCHE_NOT_FOUND, 'not_found', "Cette démarche n'existe pas.", {
-      demarcheId,
-    });
+    return new DemarcheException(
+      DemarcheErrorCode.DEMARCHE_NOT_FOUND,
+      'not_found',
+      "Cette démarche n'existe pas.",
+      {
+        demarcheId,
+      },
+    );
   }
 }

@@ -13,7 +13,10 @@ import {
   GROUPE_COLLECTION,
   GroupeSchema,
 } from './persistence/instruction.schemas';
-import { MongoDossierInstructionRepository, MongoGroupeRepository } from './persistence/mongo-instruction.repositories';
+import {
+  MongoDossierInstructionRepository,
+  MongoGroupeRepository,
+} from './persistence/mongo-instruction.repositories';
 import { ChangerEtatUseCase } from './use-cases/changer-etat/changer-etat.use-case';
 import { DossierCommands } from './use-cases/changer-etat/dossier-commands.port';
 import { KafkaDossierCommands } from './use-cases/changer-etat/kafka-dossier-commands';

@@ -1,4 +1,11 @@
-import { httpEnvFor, internalAuthEnv, kafkaEnv, loadConfig, mongoEnv, positiveInt } from '@demarches/platform-config';
+import {
+  httpEnvFor,
+  internalAuthEnv,
+  kafkaEnv,
+  loadConfig,
+  mongoEnv,
+  positiveInt,
+} from '@demarches/platform-config';
 import { z } from 'zod';
 
 const schema = httpEnvFor('instruction', 3004, 9468)
@@ -12,6 +19,6 @@ const schema = httpEnvFor('instruction', 3004, 9468)
 
 export type InstructionConfig = z.infer<typeof schema>;
 
-export function loadInstructionConfig(env: NodeJS.ProcessEnv = process.env): InstructionConfig {
+export function loadInstructionConfig(env?: NodeJS.ProcessEnv): InstructionConfig {
   return loadConfig(schema, env);
 }

@@ -13,7 +13,12 @@ describe(parseInput.name, () => {
       expect.objectContaining({
         code: 'VALIDATION_FAILED',
         kind: 'invalid',
-        details: { violations: [expect.objectContaining({ path: 'title' }), expect.objectContaining({ path: 'count' })] },
+        details: {
+          violations: [
+            expect.objectContaining({ path: 'title' }),
+            expect.objectContaining({ path: 'count' }),
+          ],
+        },
       }),
     );
   });

@@ -1,0 +1,18 @@
+export * from './kafka.options';
+export * from './kafka.module';
+export * from './kafka.health';
+export * from './kafka.transport';
+export { Headers, headerValue, type DeadLetterReason } from './core/headers';
+export { uuidv7 } from './core/ids';
+export { ensureTopics } from './core/topic-admin';
+export { TopicNames } from './core/topic-names';
+export { KafkaProducer } from './core/kafka.producer';
+export { outboxEvent, toKafkaMessage } from './outbox/outbox-event.factory';
+export { OutboxModule, type OutboxFeature } from './outbox/outbox.module';
+export { OutboxRelay } from './outbox/outbox.relay';
+export { OnEvent, OnCommand, type CommandResult } from './consumer/handler.decorators';
+export type { EventMeta } from './consumer/event-meta';
+export { KafkaConsumerHost } from './consumer/kafka-consumer.host';
+export { MongoProcessedEvents, PROCESSED_EVENTS_COLLECTION } from './consumer/processed-events.store';
+export { CommandClient, type CommandOk } from './command/command.client';
+export { errorReply, domainErrorFromReply } from './command/command-error';

@@ -1,0 +1,3 @@
+export * from './runtime-config';
+export * from './platform.module';
+export * from './bootstrap-service';

@@ -6,5 +6,9 @@ import { join } from 'node:path';
 export default async function globalSetup(): Promise<void> {
   if (process.env.DEMARCHES_SKIP_INFRA === '1') return;
   const root = join(__dirname, '..', '..', '..', '..');
-  execFileSync(join(root, 'deploy', 'local', 'infra.sh'), ['up'], { stdio: 'inherit', cwd: root, timeout: 15 * 60_000 });
+  execFileSync(join(root, 'deploy', 'local', 'infra.sh'), ['up'], {
+    stdio: 'inherit',
+    cwd: root,
+    timeout: 15 * 60_000,
+  });
 }

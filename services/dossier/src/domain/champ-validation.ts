@@ -19,7 +19,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-const texte: Validator = (v) => (!isString(v) ? 'doit être un texte' : v.length > MAX_TEXT ? 'est trop long' : null);
+const texte: Validator = (v) =>
+  !isString(v) ? 'doit être un texte' : v.length > MAX_TEXT ? 'est trop long' : null;
 
 const VALIDATORS: Record<string, Validator> = {
   text: texte,
@@ -27,17 +28,23 @@ const VALIDATORS: Record<string, Validator> = {
   formatted: texte,
   address: texte,
   email: (v) => (isString(v) && EMAIL.test(v.trim()) ? null : "n'est pas une adresse e-mail valide"),
-  phone: (v) => (isString(v) && PHONE.test(v.trim()) ? null : "n'est pas un numéro de téléphone français valide"),
+  phone: (v) =>
+    isString(v) && PHONE.test(v.trim()) ? null : "n'est pas un numéro de téléphone français valide",
   integer_number: (v) => (typeof v === 'number' && Number.isInteger(v) ? null : 'doit être un nombre entier'),
   decimal_number: (v) => (typeof v === 'number' && Number.isFinite(v) ? null : 'doit être un nombre'),
-  date: (v) => (isString(v) && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'doit être une date AAAA-MM-JJ'),
-  datetime: (v) => (isString(v) && !Number.isNaN(Date.parse(v)) ? null : 'doit être une date et heure ISO 8601'),
+  date: (v) =>
+    isString(v) && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)) ? null : 'doit être une date AAAA-MM-JJ',
+  datetime: (v) =>
+    isString(v) && !Number.isNaN(Date.parse(v)) ? null : 'doit être une date et heure ISO 8601',
   checkbox: (v) => (typeof v === 'boolean' ? null : 'doit être coché ou non'),
   yes_no: (v) => (typeof v === 'boolean' ? null : 'doit être oui ou non'),
   civilite: (v) => (v === 'M.' || v === 'Mme' ? null : 'doit être « M. » ou « Mme »'),
-  drop_down_list: (v, champ) => (isString(v) && selectable(champ).includes(v) ? null : "n'est pas un choix de la liste"),
+  drop_down_list: (v, champ) =>
+    isString(v) && selectable(champ).includes(v) ? null : "n'est pas un choix de la liste",
   multiple_drop_down_list: (v, champ) =>
-    Array.isArray(v) && v.every((item) => selectable(champ).includes(item)) ? null : "contient un choix hors de la liste",
+    Array.isArray(v) && v.every((item) => selectable(champ).includes(item))
+      ? null
+      : 'contient un choix hors de la liste',
 };
 
 /** `--séparateur--` entries of a list are headings: they are shown but can never be chosen. */
@@ -46,7 +53,9 @@ function selectable(champ: ChampDescriptor): string[] {
 }
 
 export function isEmpty(value: ChampValue | undefined): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** Checks one value against its champ. Empty values are always fine here: mandatory checks happen at dépôt. */
@@ -58,7 +67,10 @@ export function validerValeur(champ: ChampDescriptor, value: ChampValue): ChampP
 }
 
 /** At dépôt, every mandatory champ must hold a value and every value must be valid; all problems are reported. */
-export function problemesAuDepot(champs: ChampDescriptor[], values: Record<string, ChampValue>): ChampProblem[] {
+export function problemesAuDepot(
+  champs: ChampDescriptor[],
+  values: Record<string, ChampValue>,
+): ChampProblem[] {
   const problems: ChampProblem[] = [];
   for (const champ of champs) {
     const value = values[champ.id];

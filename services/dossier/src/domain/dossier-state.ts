@@ -1,6 +1,7 @@
 import { DossierErrorCode, DossierException } from '../dossier.exception';
 
-export type DossierState = 'brouillon' | 'en_construction' | 'en_instruction' | 'accepte' | 'refuse' | 'sans_suite';
+export type DossierState =
+  'brouillon' | 'en_construction' | 'en_instruction' | 'accepte' | 'refuse' | 'sans_suite';
 
 export const ETATS_TERMINES: ReadonlySet<DossierState> = new Set(['accepte', 'refuse', 'sans_suite']);
 
@@ -26,7 +27,11 @@ const TRANSITIONS: Record<ActionInstructeur, Transition> = {
   accepter: { from: ['en_instruction'], to: 'accepte', motivationRequired: false },
   refuser: { from: ['en_instruction'], to: 'refuse', motivationRequired: true },
   classer_sans_suite: { from: ['en_instruction'], to: 'sans_suite', motivationRequired: true },
-  repasser_en_instruction: { from: ['accepte', 'refuse', 'sans_suite'], to: 'en_instruction', motivationRequired: false },
+  repasser_en_instruction: {
+    from: ['accepte', 'refuse', 'sans_suite'],
+    to: 'en_instruction',
+    motivationRequired: false,
+  },
 };
 
 export const ACTIONS_INSTRUCTEUR = Object.keys(TRANSITIONS) as ActionInstructeur[];
@@ -45,7 +50,11 @@ export function libelleEtat(state: DossierState): string {
 }
 
 /** Returns the state an action leads to, or explains in plain words why it is not allowed now. */
-export function transition(current: DossierState, action: ActionInstructeur, motivation: string | undefined): DossierState {
+export function transition(
+  current: DossierState,
+  action: ActionInstructeur,
+  motivation: string | undefined,
+): DossierState {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(current)) {
     throw new DossierException(

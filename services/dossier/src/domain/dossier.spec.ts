@@ -19,7 +19,8 @@ const revision: RevisionPubliee = {
 };
 const usager = { sub: 'u1', email: 'Usager@Exemple.fr' };
 const brouillon = () => creerDossier(revision, usager, 42, now);
-const depose = () => deposer(enregistrerChamps(brouillon(), revision, { nom: 'Jardin' }, 'u', now), revision, 'u', now);
+const depose = () =>
+  deposer(enregistrerChamps(brouillon(), revision, { nom: 'Jardin' }, 'u', now), revision, 'u', now);
 
 describe('dossier', () => {
   it('is created as a brouillon routed to the default groupe', () => {
@@ -71,7 +72,13 @@ describe('dossier', () => {
   });
 
   it('accepts after instruction with an optional motivation and can go back en instruction', () => {
-    const accepte = appliquerAction(appliquerAction(depose(), 'passer_en_instruction', 'i', undefined, now), 'accepter', 'i', undefined, now);
+    const accepte = appliquerAction(
+      appliquerAction(depose(), 'passer_en_instruction', 'i', undefined, now),
+      'accepter',
+      'i',
+      undefined,
+      now,
+    );
     expect(accepte).toMatchObject({ state: 'accepte', decidedAt: now, motivation: null });
     const rouvert = appliquerAction(accepte, 'repasser_en_instruction', 'i', undefined, now);
     expect(rouvert).toMatchObject({ state: 'en_instruction', decidedAt: null });

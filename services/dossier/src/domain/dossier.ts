@@ -89,17 +89,28 @@ export function enregistrerChamps(
   const byId = new Map(revision.champs.map((champ) => [champ.id, champ]));
   const unknown = Object.keys(values).filter((id) => !byId.has(id));
   if (unknown.length > 0) {
-    throw new DossierException(DossierErrorCode.CHAMP_UNKNOWN, 'invalid', "Ces champs n'existent pas dans ce formulaire.", {
-      champIds: unknown,
-    });
+    throw new DossierException(
+      DossierErrorCode.CHAMP_UNKNOWN,
+      'invalid',
+      "Ces champs n'existent pas dans ce formulaire.",
+      {
+        champIds: unknown,
+      },
+    );
   }
-  const problems = Object.entries(values)
-    .map(([id, value]) => validerValeur(byId.get(id)!, value))
+  const problems = revision.champs
+    .filter((champ) => champ.id in values)
+    .map((champ) => validerValeur(champ, values[champ.id]))
     .filter((problem) => problem !== null);
   if (problems.length > 0) {
-    throw new DossierException(DossierErrorCode.CHAMP_INVALID, 'invalid', problems.map((p) => p.reason).join(' ; '), {
-      problems,
-    });
+    throw new DossierException(
+      DossierErrorCode.CHAMP_INVALID,
+      'invalid',
+      problems.map((p) => p.reason).join(' ; '),
+      {
+        problems,
+      },
+    );
   }
   const changed = Object.keys(values);
   return {
@@ -109,16 +120,24 @@ export function enregistrerChamps(
     // Edits after dépôt are recorded so instructeurs can see what changed (seed: dossier en construction).
     history:
       dossier.state === 'en_construction'
-        ? [...dossier.history, { at: now, by, action: 'modifier', from: dossier.state, to: dossier.state, champIds: changed }]
+        ? [
+            ...dossier.history,
+            { at: now, by, action: 'modifier', from: dossier.state, to: dossier.state, champIds: changed },
+          ]
         : dossier.history,
   };
 }
 
 export function deposer(dossier: Dossier, revision: RevisionPubliee, by: string, now: Date): Dossier {
   if (dossier.state !== 'brouillon') {
-    throw new DossierException(DossierErrorCode.TRANSITION_INTERDITE, 'conflict', 'Ce dossier a déjà été déposé.', {
-      state: dossier.state,
-    });
+    throw new DossierException(
+      DossierErrorCode.TRANSITION_INTERDITE,
+      'conflict',
+      'Ce dossier a déjà été déposé.',
+      {
+        state: dossier.state,
+      },
+    );
   }
   if (revision.state !== 'publiee') {
     throw new DossierException(
@@ -142,7 +161,10 @@ export function deposer(dossier: Dossier, revision: RevisionPubliee, by: string,
     state: 'en_construction',
     depositedAt: now,
     updatedAt: now,
-    history: [...dossier.history, { at: now, by, action: 'deposer', from: 'brouillon', to: 'en_construction' }],
+    history: [
+      ...dossier.history,
+      { at: now, by, action: 'deposer', from: 'brouillon', to: 'en_construction' },
+    ],
   };
 }
 
@@ -164,7 +186,14 @@ export function appliquerAction(
     updatedAt: now,
     history: [
       ...dossier.history,
-      { at: now, by, action, from: dossier.state, to, ...(motivation?.trim() ? { motivation: motivation.trim() } : {}) },
+      {
+        at: now,
+        by,
+        action,
+        from: dossier.state,
+        to,
+        ...(motivation?.trim() ? { motivation: motivation.trim() } : {}),
+      },
     ],
   };
 }

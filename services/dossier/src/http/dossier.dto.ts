@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Dossier } from '../domain/dossier';
 import { RevisionPubliee } from '../domain/revision';
 
-const champValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.array(z.string().max(1_000)).max(1_000), z.null()]);
+const champValue = z.union([
+  z.string().max(100_000),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(1_000)).max(1_000),
+  z.null(),
+]);
 
 export const enregistrerChampsBody = z.object({
   values: z.record(z.string().min(1), champValue).refine((values) => Object.keys(values).length > 0, {

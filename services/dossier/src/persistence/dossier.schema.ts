@@ -31,7 +31,11 @@ export const DossierSchema = addVersioning(
       demarcheId: { type: String, required: true, index: true },
       revisionId: { type: String, required: true },
       state: { type: String, required: true },
-      usager: { _id: false, sub: { type: String, required: true, index: true }, email: { type: String, required: true } },
+      usager: {
+        _id: false,
+        sub: { type: String, required: true, index: true },
+        email: { type: String, required: true },
+      },
       // Values keyed by champ id; champ ids are UUIDs, never containing '.' or '$' (FerretDB refuses those keys).
       champs: { type: Schema.Types.Mixed, default: {} },
       groupeInstructeurId: { type: String, required: true },

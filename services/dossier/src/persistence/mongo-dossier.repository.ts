@@ -1,4 +1,10 @@
-import { type DocumentFields, nextSequenceValue, type OutboxEvent, type StoredDocument, VersionedRepository } from '@demarches/platform-mongo';
+import {
+  type DocumentFields,
+  nextSequenceValue,
+  type OutboxEvent,
+  type StoredDocument,
+  VersionedRepository,
+} from '@demarches/platform-mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';

@@ -1,4 +1,9 @@
-import { ChampType, champTypeFromName, DossierState as ProtoDossierState, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  champTypeFromName,
+  DossierState as ProtoDossierState,
+  Topics,
+} from '@demarches/contracts';
 import { outboxEvent } from '@demarches/platform-kafka';
 import type { OutboxEvent } from '@demarches/platform-mongo';
 import { ChampValue } from '../domain/champ-validation';

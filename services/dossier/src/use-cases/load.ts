@@ -17,12 +17,20 @@ export async function loadOwnDossier(dossiers: DossierRepository, id: string, su
   return dossier;
 }
 
-export async function loadRevision(revisions: RevisionRepository, demarcheId: string): Promise<RevisionPubliee> {
+export async function loadRevision(
+  revisions: RevisionRepository,
+  demarcheId: string,
+): Promise<RevisionPubliee> {
   const revision = await revisions.findByDemarcheId(demarcheId);
   if (!revision) {
-    throw new DossierException(DossierErrorCode.DEMARCHE_NOT_FOUND, 'not_found', "Cette démarche n'existe pas.", {
-      demarcheId,
-    });
+    throw new DossierException(
+      DossierErrorCode.DEMARCHE_NOT_FOUND,
+      'not_found',
+      "Cette démarche n'existe pas.",
+      {
+        demarcheId,
+      },
+    );
   }
   return revision;
 }

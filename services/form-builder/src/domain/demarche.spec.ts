@@ -4,7 +4,13 @@ import { publier, validerSlug } from './publication';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const brouillon = () =>
-  nouvelleDemarche({ number: 1, title: ' Aide ', description: 'desc', administrateur: 'Admin@Exemple.fr', now });
+  nouvelleDemarche({
+    number: 1,
+    title: ' Aide ',
+    description: 'desc',
+    administrateur: 'Admin@Exemple.fr',
+    now,
+  });
 
 function publiable() {
   const { demarche } = ajouterChamp(brouillon(), {
@@ -35,7 +41,13 @@ describe('démarche', () => {
 
   it('refuses a mandatory champ that cannot hold a value', () => {
     expect(() =>
-      ajouterChamp(brouillon(), { type: 'header_section', label: 'Titre', description: '', mandatory: true, options: [] }),
+      ajouterChamp(brouillon(), {
+        type: 'header_section',
+        label: 'Titre',
+        description: '',
+        mandatory: true,
+        options: [],
+      }),
     ).toThrow(expect.objectContaining({ code: DemarcheErrorCode.CHAMP_INVALID }));
   });
 
@@ -50,7 +62,13 @@ describe('publication', () => {
     const publiee = publier(publiable(), 'Aide-Aux-Projets', now);
     expect(publiee).toMatchObject({ state: 'publiee', slug: 'aide-aux-projets', publishedAt: now });
     expect(() =>
-      ajouterChamp(publiee, { type: 'text', label: 'Encore', description: '', mandatory: false, options: [] }),
+      ajouterChamp(publiee, {
+        type: 'text',
+        label: 'Encore',
+        description: '',
+        mandatory: false,
+        options: [],
+      }),
     ).toThrow(expect.objectContaining({ code: DemarcheErrorCode.DEMARCHE_FROZEN }));
   });
 
@@ -64,7 +82,9 @@ describe('publication', () => {
   });
 
   it.each(['a', 'aide aux projets', 'aide--projets', 'aïde', '-aide'])('refuses the slug %p', (slug) => {
-    expect(() => validerSlug(slug)).toThrow(expect.objectContaining({ code: DemarcheErrorCode.SLUG_INVALID }));
+    expect(() => validerSlug(slug)).toThrow(
+      expect.objectContaining({ code: DemarcheErrorCode.SLUG_INVALID }),
+    );
   });
 
   it('refuses to publish twice', () => {

@@ -24,9 +24,14 @@ export function validerSlug(slug: string): string {
  */
 export function publier(demarche: Demarche, slug: string, now: Date): Demarche {
   if (demarche.state === 'publiee') {
-    throw new DemarcheException(DemarcheErrorCode.DEMARCHE_ALREADY_PUBLISHED, 'conflict', 'La démarche est déjà publiée.', {
-      demarcheId: demarche.id,
-    });
+    throw new DemarcheException(
+      DemarcheErrorCode.DEMARCHE_ALREADY_PUBLISHED,
+      'conflict',
+      'La démarche est déjà publiée.',
+      {
+        demarcheId: demarche.id,
+      },
+    );
   }
   const manques: string[] = [];
   if (!demarche.champs.some((champ) => champ.type !== 'header_section' && champ.type !== 'explication')) {

@@ -6,7 +6,13 @@ import { AjouterInstructeurUseCase } from '../use-cases/ajouter-instructeur/ajou
 import { ConsulterDemarchesUseCase } from '../use-cases/consulter-demarches/consulter-demarches.use-case';
 import { CreerDemarcheUseCase } from '../use-cases/creer-demarche/creer-demarche.use-case';
 import { PublierDemarcheUseCase } from '../use-cases/publier-demarche/publier-demarche.use-case';
-import { ajouterChampBody, ajouterInstructeurBody, creerDemarcheBody, demarcheView, publierBody } from './demarche.dto';
+import {
+  ajouterChampBody,
+  ajouterInstructeurBody,
+  creerDemarcheBody,
+  demarcheView,
+  publierBody,
+} from './demarche.dto';
 
 @Controller('demarches')
 @RequireRole('administrateur')
@@ -40,7 +46,11 @@ export class DemarchesController {
   }
 
   @Post(':id/instructeurs')
-  async ajouterInstructeur(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
+  async ajouterInstructeur(
+    @CurrentUser() user: InternalIdentity,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ) {
     const { email } = parseInput(ajouterInstructeurBody, body);
     return demarcheView(await this.ajouterInstructeurUseCase.execute(user.email, id, email));
   }

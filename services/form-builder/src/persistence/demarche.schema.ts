@@ -10,7 +10,14 @@ export interface DemarcheDocument extends VersionedDocument {
   state: 'brouillon' | 'publiee' | 'close';
   slug: string | null;
   administrateurs: string[];
-  champs: { id: string; type: string; label: string; description: string; mandatory: boolean; options: string[] }[];
+  champs: {
+    id: string;
+    type: string;
+    label: string;
+    description: string;
+    mandatory: boolean;
+    options: string[];
+  }[];
   groupesInstructeurs: { id: string; label: string; instructeurs: string[] }[];
   revisionId: string;
   publishedAt: Date | null;
@@ -21,33 +28,38 @@ export const DEMARCHE_COLLECTION = 'demarches';
 
 export const DemarcheSchema = addVersioning(
   new Schema<DemarcheDocument>(
-  {
-    _id: { type: String, required: true },
-    number: { type: Number, required: true, unique: true },
-    title: { type: String, required: true },
-    description: { type: String, default: '' },
-    state: { type: String, required: true, enum: ['brouillon', 'publiee', 'close'] },
-    slug: { type: String, default: null },
-    administrateurs: { type: [String], index: true },
-    champs: [
-      {
-        _id: false,
-        id: { type: String, required: true },
-        type: { type: String, required: true, enum: TYPES_DE_CHAMP },
-        label: { type: String, required: true },
-        description: { type: String, default: '' },
-        mandatory: { type: Boolean, default: false },
-        options: { type: [String], default: [] },
-      },
-    ],
-    groupesInstructeurs: [
-      { _id: false, id: { type: String, required: true }, label: String, instructeurs: { type: [String], default: [] } },
-    ],
-    revisionId: { type: String, required: true },
-    publishedAt: { type: Date, default: null },
-    createdAt: { type: Date, required: true },
-  },
-  { collection: DEMARCHE_COLLECTION },
+    {
+      _id: { type: String, required: true },
+      number: { type: Number, required: true, unique: true },
+      title: { type: String, required: true },
+      description: { type: String, default: '' },
+      state: { type: String, required: true, enum: ['brouillon', 'publiee', 'close'] },
+      slug: { type: String, default: null },
+      administrateurs: { type: [String], index: true },
+      champs: [
+        {
+          _id: false,
+          id: { type: String, required: true },
+          type: { type: String, required: true, enum: TYPES_DE_CHAMP },
+          label: { type: String, required: true },
+          description: { type: String, default: '' },
+          mandatory: { type: Boolean, default: false },
+          options: { type: [String], default: [] },
+        },
+      ],
+      groupesInstructeurs: [
+        {
+          _id: false,
+          id: { type: String, required: true },
+          label: String,
+          instructeurs: { type: [String], default: [] },
+        },
+      ],
+      revisionId: { type: String, required: true },
+      publishedAt: { type: Date, default: null },
+      createdAt: { type: Date, required: true },
+    },
+    { collection: DEMARCHE_COLLECTION },
   ),
 );
 DemarcheSchema.index({ slug: 1, state: 1 });

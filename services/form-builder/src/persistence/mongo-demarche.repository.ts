@@ -1,4 +1,10 @@
-import { type DocumentFields, nextSequenceValue, type OutboxEvent, type StoredDocument, VersionedRepository } from '@demarches/platform-mongo';
+import {
+  type DocumentFields,
+  nextSequenceValue,
+  type OutboxEvent,
+  type StoredDocument,
+  VersionedRepository,
+} from '@demarches/platform-mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
@@ -76,7 +82,9 @@ export class MongoDemarcheRepository extends DemarcheRepository {
   }
 
   async findPublishedBySlug(slug: string): Promise<Demarche | null> {
-    const doc = await this.model.findOne({ slug, state: 'publiee' }, { outbox: 0 }).lean<StoredDocument<DemarcheDocument>>();
+    const doc = await this.model
+      .findOne({ slug, state: 'publiee' }, { outbox: 0 })
+      .lean<StoredDocument<DemarcheDocument>>();
     return doc ? this.store.entity(doc) : null;
   }
 

@@ -31,7 +31,11 @@ const TERMINES: ReadonlySet<EtatDossier> = new Set(['accepte', 'refuse', 'sans_s
  * « À suivre »: open dossiers nobody follows yet; « suivis »: open dossiers I follow; « traités »: decided;
  * « tous »: everything not archived; « archivés »: archived ones.
  */
-export function appartientAOnglet(dossier: DossierInstruction, onglet: Onglet, instructeurEmail: string): boolean {
+export function appartientAOnglet(
+  dossier: DossierInstruction,
+  onglet: Onglet,
+  instructeurEmail: string,
+): boolean {
   if (onglet === 'archives') return dossier.archived;
   if (dossier.archived) return false;
   const ouvert = !TERMINES.has(dossier.state);

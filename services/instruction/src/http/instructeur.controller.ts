@@ -51,7 +51,12 @@ export class InstructeurController {
 
   @Post(':id/:action')
   @HttpCode(200)
-  act(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Param('action') action: string, @Body() body: unknown) {
+  act(
+    @CurrentUser() user: InternalIdentity,
+    @Param('id') id: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ) {
     const parsedAction = ACTIONS[parseInput(actionParam, action, "L'action")];
     const { motivation } = parseInput(motivationBody, body ?? {});
     return this.changerEtat.execute({ sub: user.sub, email: user.email }, id, parsedAction, motivation);

@@ -19,7 +19,12 @@ export abstract class GroupeRepository {
 export abstract class DossierInstructionRepository {
   /** Inserts or replaces the row when `row.dossierVersion` is newer than the stored one; false otherwise. */
   abstract upsertIfNewer(row: DossierInstruction): Promise<boolean>;
-  abstract updateStateIfNewer(dossierId: string, state: EtatDossier, version: number, at: Date): Promise<boolean>;
+  abstract updateStateIfNewer(
+    dossierId: string,
+    state: EtatDossier,
+    version: number,
+    at: Date,
+  ): Promise<boolean>;
   abstract findById(dossierId: string): Promise<DossierInstruction | null>;
   abstract listForGroupes(groupeIds: string[]): Promise<DossierInstruction[]>;
   abstract addFollower(dossierId: string, email: string): Promise<void>;

@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { DossierInstruction, EtatDossier } from '../domain/dossier-instruction';
-import { DossierInstructionRepository, GroupeInstructeurView, GroupeRepository } from './instruction.repositories';
+import {
+  DossierInstructionRepository,
+  GroupeInstructeurView,
+  GroupeRepository,
+} from './instruction.repositories';
 import {
   DOSSIER_INSTRUCTION_COLLECTION,
   DossierInstructionDocument,
@@ -33,7 +37,9 @@ export class MongoGroupeRepository extends GroupeRepository {
   }
 
   async groupeIdsOf(instructeurEmail: string): Promise<string[]> {
-    const docs = await this.model.find({ instructeurs: instructeurEmail }, { _id: 1 }).lean<{ _id: string }[]>();
+    const docs = await this.model
+      .find({ instructeurs: instructeurEmail }, { _id: 1 })
+      .lean<{ _id: string }[]>();
     return docs.map((doc) => doc._id);
   }
 
@@ -44,7 +50,9 @@ export class MongoGroupeRepository extends GroupeRepository {
 
 @Injectable()
 export class MongoDossierInstructionRepository extends DossierInstructionRepository {
-  constructor(@InjectModel(DOSSIER_INSTRUCTION_COLLECTION) private readonly model: Model<DossierInstructionDocument>) {
+  constructor(
+    @InjectModel(DOSSIER_INSTRUCTION_COLLECTION) private readonly model: Model<DossierInstructionDocument>,
+  ) {
     super();
   }
 
@@ -64,7 +72,12 @@ export class MongoDossierInstructionRepository extends DossierInstructionReposit
     }
   }
 
-  async updateStateIfNewer(dossierId: string, state: EtatDossier, version: number, at: Date): Promise<boolean> {
+  async updateStateIfNewer(
+    dossierId: string,
+    state: EtatDossier,
+    version: number,
+    at: Date,
+  ): Promise<boolean> {
     const result = await this.model.updateOne(
       { _id: dossierId, dossierVersion: { $lt: version } },
       { $set: { state, dossierVersion: version, updatedAt: at } },

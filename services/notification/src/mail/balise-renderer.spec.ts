@@ -12,7 +12,10 @@ describe('renderTemplate', () => {
 
   it('replaces every occurrence of a known balise in subject and body', () => {
     const out = renderTemplate(
-      { subject: 'Dossier --numéro du dossier-- (--libellé démarche--)', body: 'nº --numéro du dossier-- / --numéro du dossier--' },
+      {
+        subject: 'Dossier --numéro du dossier-- (--libellé démarche--)',
+        body: 'nº --numéro du dossier-- / --numéro du dossier--',
+      },
       values,
     );
     expect(out.subject).toBe('Dossier 42 (Aide aux associations)');

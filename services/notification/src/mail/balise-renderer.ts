@@ -40,7 +40,10 @@ function renderBody(body: string, values: BaliseValues): string {
 }
 
 // One pass over the line, so a value that itself contains `--…--` (an usager's text, a motivation) is never expanded.
-function renderLine(line: string, values: BaliseValues): { text: string; usedBalises: number; filledBalises: number } {
+function renderLine(
+  line: string,
+  values: BaliseValues,
+): { text: string; usedBalises: number; filledBalises: number } {
   let usedBalises = 0;
   let filledBalises = 0;
   const text = line.replace(BALISE_PATTERN, (_token, name: string) => {

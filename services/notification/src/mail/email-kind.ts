@@ -1,30 +1,31 @@
+import { DossierState } from '@demarches/contracts';
+
 /**
  * The automatic e-mails an usager receives (seed: "3 types d'e-mails sont envoyés automatiquement"):
  * accusé de réception at dépôt, accusé de passage en instruction, then the decision.
+ * The values are the `template` names carried by EmailDelivered / EmailFailed.
  */
 export enum EmailKind {
-  AccuseReception = 'accuse_reception',
-  PassageEnInstruction = 'passage_en_instruction',
-  Acceptation = 'acceptation',
-  Refus = 'refus',
-  ClassementSansSuite = 'classement_sans_suite',
+  AccuseReception = 'dossier_depose',
+  PassageEnInstruction = 'dossier_en_instruction',
+  Acceptation = 'dossier_accepte',
+  Refus = 'dossier_refuse',
+  ClassementSansSuite = 'dossier_sans_suite',
 }
 
-/** Dossier states as the dossier service publishes them. */
-export type DossierState = 'brouillon' | 'en_construction' | 'en_instruction' | 'accepte' | 'refuse' | 'sans_suite';
-
-/** Which e-mail a move into `state` triggers; moves that send nothing (e.g. back to en_construction) map to null. */
-export function emailKindForState(state: string): EmailKind | null {
+/**
+ * Which e-mail a move into `state` triggers. Moves that send nothing (back to en construction, brouillon) map to null;
+ * the dépôt itself is announced by DossierDeposited, not by a state change.
+ */
+export function emailKindForState(state: DossierState): EmailKind | null {
   switch (state) {
-    case 'en_construction':
-      return EmailKind.AccuseReception;
-    case 'en_instruction':
+    case DossierState.EN_INSTRUCTION:
       return EmailKind.PassageEnInstruction;
-    case 'accepte':
+    case DossierState.ACCEPTE:
       return EmailKind.Acceptation;
-    case 'refuse':
+    case DossierState.REFUSE:
       return EmailKind.Refus;
-    case 'sans_suite':
+    case DossierState.SANS_SUITE:
       return EmailKind.ClassementSansSuite;
     default:
       return null;

@@ -41,7 +41,15 @@ export class ChangerEtatUseCase {
       );
     }
     const revision = await loadRevision(this.revisions, dossier.demarcheId);
-    const after = appliquerAction(dossier, command.action, command.instructeurEmail, command.motivation, this.clock.now());
-    return this.dossiers.save(after, [dossierStateChanged(dossier, after, revision, command.instructeurEmail)]);
+    const after = appliquerAction(
+      dossier,
+      command.action,
+      command.instructeurEmail,
+      command.motivation,
+      this.clock.now(),
+    );
+    return this.dossiers.save(after, [
+      dossierStateChanged(dossier, after, revision, command.instructeurEmail),
+    ]);
   }
 }

@@ -22,7 +22,11 @@ export class EnregistrerChampsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(dossierId: string, usager: { sub: string; email: string }, input: EnregistrerChampsInput): Promise<Dossier> {
+  async execute(
+    dossierId: string,
+    usager: { sub: string; email: string },
+    input: EnregistrerChampsInput,
+  ): Promise<Dossier> {
     const dossier = await loadOwnDossier(this.dossiers, dossierId, usager.sub);
     if (input.expectedVersion !== undefined && input.expectedVersion !== dossier.version) {
       throw new DossierException(

@@ -7,7 +7,11 @@ import { loadOwnDemarche } from '../load-demarche';
 export class AjouterChampUseCase {
   constructor(private readonly repository: DemarcheRepository) {}
 
-  async execute(administrateur: string, demarcheId: string, champ: Omit<ChampDescriptor, 'id'>): Promise<ChampDescriptor> {
+  async execute(
+    administrateur: string,
+    demarcheId: string,
+    champ: Omit<ChampDescriptor, 'id'>,
+  ): Promise<ChampDescriptor> {
     const demarche = await loadOwnDemarche(this.repository, demarcheId, administrateur);
     const result = ajouterChamp(demarche, champ);
     await this.repository.save(result.demarche);

@@ -17,6 +17,8 @@ export class CreerDemarcheUseCase {
 
   async execute(administrateur: string, input: CreerDemarcheInput): Promise<Demarche> {
     const number = await this.repository.nextNumber();
-    return this.repository.insert(nouvelleDemarche({ ...input, number, administrateur, now: this.clock.now() }));
+    return this.repository.insert(
+      nouvelleDemarche({ ...input, number, administrateur, now: this.clock.now() }),
+    );
   }
 }

@@ -29,7 +29,12 @@ export class PublierDemarcheUseCase {
     }
     const publiee = publier(demarche, slug, this.clock.now());
     // The state change and its event are one atomic write; the outbox relay publishes the event afterwards.
-    const event = outboxEvent(Topics.procedure, 'DemarchePublished', publiee.id, demarchePublishedPayload(publiee));
+    const event = outboxEvent(
+      Topics.procedure,
+      'DemarchePublished',
+      publiee.id,
+      demarchePublishedPayload(publiee),
+    );
     return this.repository.save(publiee, [event]);
   }
 }

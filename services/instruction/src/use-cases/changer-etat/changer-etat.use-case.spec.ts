@@ -48,7 +48,10 @@ class Dossiers extends DossierInstructionRepository {
 
 class Commands extends DossierCommands {
   requests: ChangerEtatRequest[] = [];
-  answer: () => Promise<{ state: EtatDossier; version: number }> = async () => ({ state: 'en_instruction', version: 3 });
+  answer: () => Promise<{ state: EtatDossier; version: number }> = async () => ({
+    state: 'en_instruction',
+    version: 3,
+  });
   changerEtat(request: ChangerEtatRequest) {
     this.requests.push(request);
     return this.answer();
@@ -70,7 +73,11 @@ describe(ChangerEtatUseCase.name, () => {
     const result = await useCase.execute({ sub: 's', email: 'I@x.fr' }, 'd1', 'passer_en_instruction');
     expect(result).toEqual({ dossierId: 'd1', state: 'en_instruction', version: 3 });
     expect(commands.requests).toEqual([
-      expect.objectContaining({ dossierId: 'd1', action: 'passer_en_instruction', instructeurEmail: 'i@x.fr' }),
+      expect.objectContaining({
+        dossierId: 'd1',
+        action: 'passer_en_instruction',
+        instructeurEmail: 'i@x.fr',
+      }),
     ]);
     expect(dossiers.rows.get('d1')).toMatchObject({ state: 'en_instruction', followers: ['i@x.fr'] });
   });

@@ -1,6 +1,6 @@
 import { ChangerEtatAction, CommandTopics } from '@demarches/contracts';
 import { CommandClient } from '@demarches/platform-kafka';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '@demarches/platform-config';
 import { EtatDossier } from '../../domain/dossier-instruction';
 import { InstructionConfig } from '../../config';
@@ -18,12 +18,21 @@ const ACTIONS: Record<ActionInstructeur, ChangerEtatAction> = {
 
 /** DossierCommands over Kafka request-reply (ADR 0007): dossier answers with the new state or a coded error. */
 @Injectable()
-export class KafkaDossierCommands extends DossierCommands {
+export class KafkaDossierCommands extends DossierCommands implements OnApplicationBootstrap {
+  private readonly logger = new Logger(KafkaDossierCommands.name);
+
   constructor(
     private readonly client: CommandClient,
     @Inject(APP_CONFIG) private readonly config: InstructionConfig,
   ) {
     super();
+  }
+
+  /** Joins the reply topic at boot, so the first instructeur action does not wait for the consumer group. */
+  onApplicationBootstrap(): void {
+    this.client
+      .start()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'command replies not joined yet'));
   }
 
   async changerEtat(request: ChangerEtatRequest): Promise<{ state: EtatDossier; version: number }> {

@@ -1,0 +1,125 @@
+// form-builder against the real infrastructure: démarches stored in FerretDB, publication leaving as a
+// DemarchePublished snapshot on Kafka through the outbox.
+import { ChampType, Topics } from '@demarches/contracts';
+import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
+import { connectKafka } from '@demarches/platform-kafka';
+import { createServiceApp } from '@demarches/platform-runtime';
+import {
+  KafkaProbe,
+  serviceTestEnv,
+  TEST_INTERNAL_TOKEN_SECRET,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
+import { INestApplication } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { loadFormBuilderConfig } from './config';
+
+// Response bodies are checked with Jest matchers, which do the narrowing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = Record<string, any>;
+const namespace = testNamespace(__filename);
+const probe = new KafkaProbe(namespace);
+const admin: InternalIdentity = { sub: 'a', email: 'admin@exemple.fr', roles: ['administrateur'] };
+const autreAdmin: InternalIdentity = { sub: 'b', email: 'autre@exemple.fr', roles: ['administrateur'] };
+const usager: InternalIdentity = { sub: 'u', email: 'usager@exemple.fr', roles: ['usager'] };
+let app: INestApplication;
+let baseUrl: string;
+
+async function http(identity: InternalIdentity, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: (await response.json()) as JsonBody };
+}
+
+async function demarchePubliable(identity: InternalIdentity, title: string): Promise<string> {
+  const { body } = await http(identity, 'POST', '/demarches', { title });
+  await http(identity, 'POST', `/demarches/${body.id}/champs`, {
+    type: 'text',
+    label: 'Nom',
+    mandatory: true,
+  });
+  await http(identity, 'POST', `/demarches/${body.id}/instructeurs`, { email: 'instructeur@exemple.fr' });
+  return body.id;
+}
+
+beforeAll(async () => {
+  await probe.start([Topics.procedure]);
+  const config = loadFormBuilderConfig(serviceTestEnv(namespace, 'form-builder'));
+  app = await createServiceApp({
+    module: AppModule.forRoot(config),
+    config,
+    kafka: { connect: connectKafka },
+  });
+  await app.listen(0, '127.0.0.1');
+  baseUrl = await app.getUrl();
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await probe.stop();
+});
+
+describe('form-builder service', () => {
+  it('keeps démarches to administrateurs, and each administrateur to her own', async () => {
+    expect((await http(usager, 'POST', '/demarches', { title: 'x' })).status).toBe(403);
+    const id = await demarchePubliable(admin, 'Aide aux mares');
+    expect((await http(autreAdmin, 'GET', `/demarches/${id}`)).status).toBe(404);
+    const mine = await http(admin, 'GET', '/demarches');
+    expect(mine.body.demarches.map((d: { id: string }) => d.id)).toContain(id);
+  });
+
+  it('refuses invalid input with every problem listed', async () => {
+    const response = await http(admin, 'POST', '/demarches', { title: '', description: 42 });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.details.violations.map((v: { path: string }) => v.path)).toEqual([
+      'title',
+      'description',
+    ]);
+    const { body } = await http(admin, 'POST', '/demarches', { title: 'Aide' });
+    const champ = await http(admin, 'POST', `/demarches/${body.id}/champs`, {
+      type: 'hologramme',
+      label: 'X',
+    });
+    expect(champ.body.error.message).toContain('type inconnu');
+  });
+
+  it('publishes the complete revision on Kafka and freezes the form', async () => {
+    const id = await demarchePubliable(admin, 'Aide aux haies');
+    const published = await http(admin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-haies' });
+    expect(published).toMatchObject({
+      status: 200,
+      body: { state: 'publiee', lien: '/commencer/aide-aux-haies', version: 4 },
+    });
+
+    const event = await waitFor(
+      () => probe.of('DemarchePublished', (p) => p.demarcheId === id)[0],
+      'DemarchePublished',
+    );
+    expect(event.key).toBe(id);
+    expect(event.payload).toMatchObject({
+      title: 'Aide aux haies',
+      slug: 'aide-aux-haies',
+      version: 4,
+      champs: [expect.objectContaining({ type: ChampType.TEXT, label: 'Nom', mandatory: true })],
+      groupesInstructeurs: [expect.objectContaining({ instructeurEmails: ['instructeur@exemple.fr'] })],
+      administrateurEmails: ['admin@exemple.fr'],
+    });
+
+    const frozen = await http(admin, 'POST', `/demarches/${id}/champs`, { type: 'text', label: 'Encore' });
+    expect(frozen).toMatchObject({ status: 409, body: { error: { code: 'DEMARCHE_FROZEN' } } });
+  });
+
+  it('refuses a slug already used by another published démarche', async () => {
+    const id = await demarchePubliable(autreAdmin, 'Aide aux haies bis');
+    const response = await http(autreAdmin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-haies' });
+    expect(response).toMatchObject({ status: 409, body: { error: { code: 'SLUG_TAKEN' } } });
+  });
+});

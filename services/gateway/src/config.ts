@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import {
+  flag,
+  httpEnvFor,
+  internalAuthEnv,
+  oidcEnv,
+  positiveInt,
+  redisEnv,
+} from '@demarches/platform-config';
+
+const internalUrl = (fallback: string) => z.string().url().default(fallback);
+
+/** Gateway settings: OIDC validation of user tokens, internal service addresses, rate limits. */
+export const gatewayConfigSchema = httpEnvFor('gateway', 3000, 9464)
+  .merge(redisEnv)
+  .merge(oidcEnv.extend({ OIDC_AUDIENCE: z.string().min(1).default('demarches-gateway') }))
+  .merge(internalAuthEnv)
+  .extend({
+    IDENTITY_URL: internalUrl('http://127.0.0.1:3001'),
+    FORM_BUILDER_URL: internalUrl('http://127.0.0.1:3002'),
+    DOSSIER_URL: internalUrl('http://127.0.0.1:3003'),
+    INSTRUCTION_URL: internalUrl('http://127.0.0.1:3004'),
+    MESSAGING_URL: internalUrl('http://127.0.0.1:3005'),
+    EXPORT_URL: internalUrl('http://127.0.0.1:3007'),
+    GEO_URL: internalUrl('http://127.0.0.1:3008'),
+    /** Upper bound for an upstream to start answering; streaming bodies are not cut by it. */
+    UPSTREAM_TIMEOUT_MS: positiveInt(30_000),
+    RATE_LIMIT_ENABLED: flag(true),
+    RATE_LIMIT_WINDOW_S: positiveInt(60),
+    RATE_LIMIT_AUTHENTICATED: positiveInt(600),
+    RATE_LIMIT_ANONYMOUS: positiveInt(120),
+  });
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { provideHealthIndicator } from '@demarches/platform-health';
+import { KafkaModule } from '@demarches/platform-kafka';
+import { MongoModule } from '@demarches/platform-mongo';
+import { PlatformModule } from '@demarches/platform-runtime';
+import { CommuneIndexHealthIndicator } from './communes/commune-index.health';
+import { communeProviders } from './communes/communes.provider';
+import { GeoConfig } from './config';
+import { CommuneLookupConsumer } from './consumers/commune-lookup.consumer';
+import { CommunesController } from './http/communes.controller';
+import { ObtenirCommuneUseCase } from './use-cases/obtenir-commune/obtenir-commune.use-case';
+import { RechercherCommunesUseCase } from './use-cases/rechercher-communes/rechercher-communes.use-case';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GeoConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config }),
+        MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
+        KafkaModule.forRoot({
+          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+          brokers: config.KAFKA_BROKERS,
+          groupId: config.SERVICE_NAME,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+      ],
+      controllers: [CommunesController],
+      providers: [
+        ...communeProviders,
+        RechercherCommunesUseCase,
+        ObtenirCommuneUseCase,
+        CommuneLookupConsumer,
+        ...provideHealthIndicator(CommuneIndexHealthIndicator),
+      ],
+    };
+  }
+}

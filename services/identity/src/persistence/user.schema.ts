@@ -1,0 +1,29 @@
+import { Schema } from 'mongoose';
+import { ROLES, type Role } from '@demarches/platform-auth';
+
+export interface UserDocument {
+  _id: string;
+  sub: string;
+  email: string;
+  roles: Role[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  version: number;
+}
+
+export const USER_COLLECTION = 'users';
+
+export const UserSchema = new Schema<UserDocument>(
+  {
+    _id: { type: String, required: true },
+    sub: { type: String, required: true, unique: true },
+    // Not unique: the same person may hold a Keycloak account and a FranceConnect one; linking them is the
+    // identity issue's job, and a unique index would make the second sign-in fail.
+    email: { type: String, required: true, index: true },
+    roles: { type: [String], enum: ROLES, default: [] },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+  },
+  { collection: USER_COLLECTION, versionKey: false },
+);

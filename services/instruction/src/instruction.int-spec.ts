@@ -1,0 +1,223 @@
+// instruction against the real infrastructure: its dashboard is projected from real Kafka events, and an
+// instructeur's decision travels to a dossier peer over Kafka request-reply.
+import {
+  ChangerEtatAction,
+  CommandTopics,
+  DeclarativeMode,
+  DossierState,
+  type RequestOf,
+  Topics,
+} from '@demarches/contracts';
+import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
+import { DomainError } from '@demarches/platform-errors';
+import { connectKafka, KafkaModule, OnCommand } from '@demarches/platform-kafka';
+import { MongoModule } from '@demarches/platform-mongo';
+import { createServiceApp } from '@demarches/platform-runtime';
+import {
+  KafkaProbe,
+  localInfrastructure,
+  serviceTestEnv,
+  TEST_INTERNAL_TOKEN_SECRET,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
+import { INestApplication, Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import { loadInstructionConfig } from './config';
+
+// Response bodies are checked with Jest matchers, which do the narrowing.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = Record<string, any>;
+const namespace = testNamespace(__filename);
+const probe = new KafkaProbe(namespace);
+const instructeur: InternalIdentity = {
+  sub: 'sub-i',
+  email: 'instructeur@exemple.fr',
+  roles: ['instructeur'],
+};
+const autre: InternalIdentity = { sub: 'sub-j', email: 'autre@exemple.fr', roles: ['instructeur'] };
+const demarcheId = randomUUID();
+const dossierId = randomUUID();
+let app: INestApplication;
+let dossierPeer: INestApplication;
+let baseUrl: string;
+
+/** A real Kafka peer answering the dossier command topic, standing for the dossier service. */
+@Injectable()
+class DossierPeer {
+  readonly received: RequestOf<typeof CommandTopics.changerEtatDossier>[] = [];
+
+  @OnCommand(CommandTopics.changerEtatDossier)
+  async handle(request: RequestOf<typeof CommandTopics.changerEtatDossier>) {
+    this.received.push(request);
+    if (request.action === ChangerEtatAction.ACCEPTER) {
+      throw new DomainError(
+        'TRANSITION_INTERDITE',
+        'conflict',
+        'Action « accepter » impossible : le dossier est en construction.',
+      );
+    }
+    return { ok: { dossierId: request.dossierId, state: DossierState.EN_INSTRUCTION, version: 4 } };
+  }
+}
+
+async function http(identity: InternalIdentity, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as JsonBody };
+}
+
+const aSuivre = async (identity: InternalIdentity) =>
+  (await http(identity, 'GET', '/instructeur/dossiers?onglet=a-suivre')).body.dossiers as {
+    dossierId: string;
+    state: string;
+  }[];
+
+beforeAll(async () => {
+  await probe.start([Topics.procedure, Topics.dossier]);
+  const config = loadInstructionConfig(serviceTestEnv(namespace, 'instruction'));
+  app = await createServiceApp({
+    module: AppModule.forRoot(config),
+    config,
+    kafka: { connect: connectKafka },
+  });
+  await app.listen(0, '127.0.0.1');
+  baseUrl = await app.getUrl();
+
+  @Module({
+    imports: [
+      MongoModule.forRoot({ url: localInfrastructure.mongoUrl, database: `${namespace}peer` }),
+      KafkaModule.forRoot({
+        clientId: 'dossier-peer',
+        brokers: [...localInfrastructure.kafkaBrokers],
+        groupId: 'dossier-peer',
+        topicPrefix: namespace,
+      }),
+    ],
+    providers: [DossierPeer],
+  })
+  class DossierPeerModule {}
+  dossierPeer = await NestFactory.create(DossierPeerModule, { logger: ['error'] });
+  await dossierPeer.init();
+  await connectKafka(dossierPeer);
+
+  await probe.publish(Topics.procedure, 'DemarchePublished', demarcheId, {
+    demarcheId,
+    number: 3,
+    title: 'Aide aux ruchers',
+    slug: 'aide-aux-ruchers',
+    description: '',
+    revisionId: randomUUID(),
+    champs: [],
+    annotations: [],
+    groupesInstructeurs: [
+      {
+        id: 'g-ruchers',
+        label: 'défaut',
+        instructeurEmails: ['Instructeur@exemple.fr'],
+        routingValues: [],
+        closed: false,
+      },
+    ],
+    routingChampId: undefined,
+    administrateurEmails: [],
+    declarativeMode: DeclarativeMode.UNSPECIFIED,
+    dateLimite: undefined,
+    publishedAt: new Date(),
+    version: 2,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await dossierPeer?.close();
+  await app?.close();
+  await probe.stop();
+});
+
+const deposited = (version: number) => ({
+  dossierId,
+  number: 41,
+  usagerEmail: 'usager@exemple.fr',
+  demarcheId,
+  demarcheNumber: 3,
+  demarcheTitle: 'Aide aux ruchers',
+  revisionId: 'r',
+  groupeInstructeurId: 'g-ruchers',
+  champs: [],
+  depositedAt: new Date(),
+  version,
+});
+
+describe('instruction service', () => {
+  it('lists a deposited dossier « à suivre » for the groupe’s instructeur only, once, whatever the redeliveries', async () => {
+    await probe.publish(Topics.dossier, 'DossierDeposited', dossierId, deposited(3));
+    await probe.publish(Topics.dossier, 'DossierDeposited', dossierId, deposited(3));
+    const rows = await waitFor(async () => {
+      const found = await aSuivre(instructeur);
+      return found.length > 0 ? found : undefined;
+    }, 'the dossier in « à suivre »');
+    expect(rows).toEqual([expect.objectContaining({ dossierId, state: 'en_construction', number: 41 })]);
+    expect(await aSuivre(autre)).toEqual([]);
+  });
+
+  it('hides the dossier from an instructeur outside the groupe, without asking dossier', async () => {
+    const response = await http(autre, 'POST', `/instructeur/dossiers/${dossierId}/passer-en-instruction`);
+    expect(response).toMatchObject({ status: 404, body: { error: { code: 'DOSSIER_NOT_FOUND' } } });
+  });
+
+  it('asks dossier to pass the dossier en instruction and moves it to « suivis »', async () => {
+    const response = await http(
+      instructeur,
+      'POST',
+      `/instructeur/dossiers/${dossierId}/passer-en-instruction`,
+    );
+    expect(response).toMatchObject({ status: 200, body: { dossierId, state: 'en_instruction', version: 4 } });
+    expect(await aSuivre(instructeur)).toEqual([]);
+    const suivis = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=suivis');
+    expect(suivis.body.dossiers).toEqual([expect.objectContaining({ dossierId, state: 'en_instruction' })]);
+  });
+
+  it('passes dossier’s coded refusal on to the instructeur', async () => {
+    const response = await http(instructeur, 'POST', `/instructeur/dossiers/${dossierId}/accepter`, {
+      motivation: 'ok',
+    });
+    expect(response).toMatchObject({ status: 409, body: { error: { code: 'TRANSITION_INTERDITE' } } });
+  });
+
+  it('ignores a stale state event and applies a newer one', async () => {
+    await probe.publish(Topics.dossier, 'DossierStateChanged', dossierId, {
+      dossierId,
+      number: 41,
+      demarcheId,
+      demarcheNumber: 3,
+      groupeInstructeurId: 'g-ruchers',
+      usagerEmail: 'usager@exemple.fr',
+      from: DossierState.EN_INSTRUCTION,
+      to: DossierState.ACCEPTE,
+      motivation: undefined,
+      instructeurEmail: 'instructeur@exemple.fr',
+      at: new Date(),
+      version: 5,
+    });
+    await probe.publish(Topics.dossier, 'DossierDeposited', dossierId, deposited(3));
+    const traites = await waitFor(async () => {
+      const response = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=traites');
+      return response.body.dossiers.length > 0 ? response.body.dossiers : undefined;
+    }, 'the dossier in « traités »');
+    expect(traites).toEqual([expect.objectContaining({ dossierId, state: 'accepte', version: 5 })]);
+  });
+
+  it('refuses an unknown tab with a clear error', async () => {
+    const response = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=corbeille');
+    expect(response).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+  });
+});

@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { KafkaModule } from '@demarches/platform-kafka';
+import { MongoModule } from '@demarches/platform-mongo';
+import { QueueModule } from '@demarches/platform-queue';
+import { PlatformModule } from '@demarches/platform-runtime';
+import { NotificationConfig } from './config';
+import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
+import { BullmqEmailQueue } from './jobs/bullmq-email.queue';
+import { EmailProcessor } from './jobs/email.processor';
+import { emailQueue } from './jobs/email.queue';
+import { SmtpMailer } from './mailer/smtp-mailer';
+import { PersistenceModule } from './persistence/persistence.module';
+import { EmailQueue, Mailer } from './persistence/ports';
+import { AccuserReceptionUseCase } from './use-cases/accuser-reception/accuser-reception.use-case';
+import { EnvoyerEmailUseCase } from './use-cases/envoyer-email/envoyer-email.use-case';
+import { NotifierChangementEtatUseCase } from './use-cases/notifier-changement-etat/notifier-changement-etat.use-case';
+import { EmailScheduler } from './use-cases/shared/email-scheduler';
+
+/** notification: dossier events in, e-mails out through a BullMQ queue and SMTP. No public HTTP route yet. */
+@Module({})
+export class AppModule {
+  static forRoot(config: NotificationConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ config }),
+        MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
+        KafkaModule.forRoot({
+          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
+          brokers: config.KAFKA_BROKERS,
+          groupId: config.SERVICE_NAME,
+          topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        }),
+        QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
+        QueueModule.forFeature(emailQueue),
+        PersistenceModule,
+      ],
+      providers: [
+        { provide: Mailer, useClass: SmtpMailer },
+        { provide: EmailQueue, useClass: BullmqEmailQueue },
+        EmailScheduler,
+        AccuserReceptionUseCase,
+        NotifierChangementEtatUseCase,
+        EnvoyerEmailUseCase,
+        DossierEventsConsumer,
+        EmailProcessor,
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Topics } from '@demarches/contracts';
+import { OutboxModule } from '@demarches/platform-kafka';
+import { DELIVERY_MODEL, DeliveryRepository, MongoDeliveries } from './delivery.repository';
+import { DELIVERY_COLLECTION, DeliverySchema } from './delivery.schema';
+import { DOSSIER_CONTACT_MODEL, MongoDossierContacts } from './dossier-contact.repository';
+import { DossierContactSchema } from './dossier-contact.schema';
+import { Deliveries, DossierContacts } from './ports';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: DELIVERY_MODEL, schema: DeliverySchema },
+      { name: DOSSIER_CONTACT_MODEL, schema: DossierContactSchema },
+    ]),
+    OutboxModule.forFeature({ collection: DELIVERY_COLLECTION, topic: Topics.notification }),
+  ],
+  providers: [
+    DeliveryRepository,
+    { provide: Deliveries, useClass: MongoDeliveries },
+    { provide: DossierContacts, useClass: MongoDossierContacts },
+  ],
+  exports: [Deliveries, DossierContacts],
+})
+export class PersistenceModule {}

@@ -1,6 +1,6 @@
 // The thin flow through every service (issue #2, item 6), against the running platform: real Keycloak tokens,
 // real Kafka, FerretDB, Redis, S3 and SMTP. Each step asserts what the user sees and what other systems receive.
-import { Topics } from '@demarches/contracts';
+import { DossierState, Topics } from '@demarches/contracts';
 import { api, demoUsers, eventually, signIn } from './support/platform';
 import { allEventTopics, EventRecorder } from './support/event-recorder';
 import { mailsTo } from './support/mailbox';
@@ -214,8 +214,8 @@ describe('a démarche from publication to decision', () => {
       return found.length >= 2 ? found : undefined;
     }, 'two DossierStateChanged events');
     expect(changes.map((event) => [event.payload.from, event.payload.to])).toEqual([
-      ['EN_CONSTRUCTION', 'EN_INSTRUCTION'],
-      ['EN_INSTRUCTION', 'ACCEPTE'],
+      [DossierState.EN_CONSTRUCTION, DossierState.EN_INSTRUCTION],
+      [DossierState.EN_INSTRUCTION, DossierState.ACCEPTE],
     ]);
     expect(changes[1].payload).toMatchObject({
       instructeurEmail: demoUsers.instructeur,
@@ -223,21 +223,23 @@ describe('a démarche from publication to decision', () => {
     });
   });
 
-  it('sends the usager the accusé de réception and the acceptance e-mail over real SMTP', async () => {
+  it('sends the usager the accusé de réception, the passage en instruction and the acceptance over real SMTP', async () => {
+    // Each e-mail links to the dossier, which tells this run's e-mails from earlier ones in the capture.
     const mails = await eventually(async () => {
-      const received = (await mailsTo(demoUsers.usager)).filter((mail) =>
-        mail.text.includes(`${state.dossierNumber}`),
-      );
+      const received = (await mailsTo(demoUsers.usager)).filter((mail) => mail.text.includes(state.dossierId));
       return received.length >= 3 ? received : undefined;
     }, 'three e-mails to the usager for this dossier');
-    const subjects = mails.map((mail) => mail.subject.toLowerCase());
-    expect(
-      subjects.some((subject) => subject.includes('déposé') || subject.includes('accusé de réception')),
-    ).toBe(true);
-    expect(subjects.some((subject) => subject.includes('accepté'))).toBe(true);
-    const acceptance = mails.find((mail) => mail.subject.toLowerCase().includes('accepté'))!;
-    expect(acceptance.to).toEqual([demoUsers.usager]);
-    expect(acceptance.text).toContain('Aide aux jardins partagés');
+    const titre = 'Aide aux jardins partagés';
+    expect(mails.map((mail) => mail.subject).sort()).toEqual(
+      [
+        `Votre dossier nº ${state.dossierNumber} a bien été déposé (${titre})`,
+        `Votre dossier nº ${state.dossierNumber} est en cours d'instruction (${titre})`,
+        `Votre dossier nº ${state.dossierNumber} a été accepté (${titre})`,
+      ].sort(),
+    );
+    for (const mail of mails) expect(mail.to).toEqual([demoUsers.usager]);
+    const acceptance = mails.find((mail) => mail.subject.includes('accepté'))!;
+    expect(acceptance.text).toContain(titre);
     expect(acceptance.text).toContain('Dossier complet, projet conforme au règlement.');
   });
 
@@ -274,7 +276,7 @@ describe('a démarche from publication to decision', () => {
         }, 'the export to complete');
         const text = await (await fetch(done.downloadUrl!)).text();
         // The export projection follows the dossier events: retry until it holds the accepted dossier.
-        return text.includes('Le jardin des Lilas') && text.includes('accepte') ? text : undefined;
+        return text.includes('Le jardin des Lilas') && text.includes('Accepté') ? text : undefined;
       },
       'a CSV export containing the dossier',
       60_000,
@@ -287,16 +289,16 @@ describe('a démarche from publication to decision', () => {
   });
 
   it('answers commune lookups by name and postal code from official reference data', async () => {
-    const byPostalCode = await api<{ communes: { nom: string; code: string }[] }>(
+    const byPostalCode = await api<{ communes: { nom: string; codeInsee: string }[] }>(
       'GET',
       '/api/geo/communes?q=69001',
     );
     expect(byPostalCode.status).toBe(200);
-    expect(byPostalCode.body.communes[0]).toMatchObject({ nom: 'Lyon', code: '69123' });
-    const byName = await api<{ communes: { nom: string; code: string }[] }>(
+    expect(byPostalCode.body.communes[0]).toMatchObject({ nom: 'Lyon', codeInsee: '69123' });
+    const byName = await api<{ communes: { nom: string; codeInsee: string }[] }>(
       'GET',
       '/api/geo/communes?q=saint%20etienne',
     );
-    expect(byName.body.communes[0]).toMatchObject({ nom: 'Saint-Étienne', code: '42218' });
+    expect(byName.body.communes[0]).toMatchObject({ nom: 'Saint-Étienne', codeInsee: '42218' });
   });
 });

@@ -90,9 +90,14 @@ cmd_down() {
   for c in "${SELECTED[@]}"; do comp "$c" status; done
 }
 
+# Prints one line per component; exits 1 when any selected component is not healthy (scripts rely on it).
 cmd_status() {
-  local c
-  for c in "${SELECTED[@]}"; do comp "$c" status; done
+  local c healthy=0
+  for c in "${SELECTED[@]}"; do
+    comp "$c" status
+    comp "$c" health >/dev/null 2>&1 || healthy=1
+  done
+  return "$healthy"
 }
 
 cmd_reset() {

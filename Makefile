@@ -42,6 +42,8 @@ down: services-down infra-down ## stop everything `make up` started
 status: infra-status services-status ## show everything
 
 lint: contracts ## ESLint (module boundaries included) and Prettier
+	@# The module-boundaries rule reads Nx's project graph; computing it first keeps a fresh clone from skipping it.
+	@npx nx show projects >/dev/null
 	@npx eslint . --max-warnings=0
 	@npx prettier --check . --log-level warn
 

@@ -9,7 +9,7 @@ import {
   Topics,
 } from '@demarches/contracts';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
-import { CommandClient, KafkaModule } from '@demarches/platform-kafka';
+import { CommandClient, KafkaModule, kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
 import {
   KafkaProbe,
@@ -69,7 +69,7 @@ beforeAll(async () => {
   app = await createServiceApp({
     module: AppModule.forRoot(config),
     config,
-    kafka: { connect: (await import('@demarches/platform-kafka')).connectKafka },
+    kafka: kafkaConnector,
   });
   await app.listen(0, '127.0.0.1');
   baseUrl = await app.getUrl();
@@ -185,6 +185,7 @@ describe('dossier service', () => {
     expect(event.key).toBe(dossierId);
     expect(event.payload).toMatchObject({
       usagerEmail: 'usager@exemple.fr',
+      usagerSub: usager.sub,
       demarcheTitle: 'Aide aux vergers',
       groupeInstructeurId: 'groupe-1',
       version: 3,

@@ -1,13 +1,14 @@
 // The thin flow through every service (issue #2, item 6), against the running platform: real Keycloak tokens,
 // real Kafka, FerretDB, Redis, S3 and SMTP. Each step asserts what the user sees and what other systems receive.
 import { DossierState, Topics } from '@demarches/contracts';
+import { Mailpit } from '@demarches/testing';
 import { api, demoUsers, eventually, signIn } from './support/platform';
 import { allEventTopics, EventRecorder } from './support/event-recorder';
-import { mailsTo } from './support/mailbox';
 
 jest.setTimeout(180_000);
 
 const recorder = new EventRecorder();
+const mailpit = new Mailpit(process.env.E2E_MAIL_API_URL);
 const slug = `aide-jardins-partages-${Date.now().toString(36)}`;
 const tokens = { administrateur: '', instructeur: '', usager: '', autreUsager: '' };
 const state = { demarcheId: '', champId: '', dossierId: '', dossierNumber: 0 };
@@ -226,7 +227,9 @@ describe('a démarche from publication to decision', () => {
   it('sends the usager the accusé de réception, the passage en instruction and the acceptance over real SMTP', async () => {
     // Each e-mail links to the dossier, which tells this run's e-mails from earlier ones in the capture.
     const mails = await eventually(async () => {
-      const received = (await mailsTo(demoUsers.usager)).filter((mail) => mail.text.includes(state.dossierId));
+      const received = (await mailpit.mailsTo(demoUsers.usager)).filter((mail) =>
+        mail.text.includes(state.dossierId),
+      );
       return received.length >= 3 ? received : undefined;
     }, 'three e-mails to the usager for this dossier');
     const titre = 'Aide aux jardins partagés';

@@ -1,4 +1,6 @@
 // Talks to the running platform the way its users do: through the gateway, with real Keycloak tokens.
+import { keycloakPasswordToken } from '@demarches/testing';
+
 const GATEWAY = process.env.E2E_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 const KEYCLOAK = process.env.E2E_KEYCLOAK_URL ?? 'http://127.0.0.1:8180';
 
@@ -11,22 +13,8 @@ export const demoUsers = {
 } as const;
 
 /** A real access token from Keycloak (password grant on the CLI client, enabled for tests and demos only). */
-export async function signIn(username: string, password = DEMO_PASSWORD): Promise<string> {
-  const response = await fetch(`${KEYCLOAK}/realms/demarches/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'demarches-cli',
-      username,
-      password,
-      scope: 'openid email',
-    }),
-  });
-  if (!response.ok)
-    throw new Error(`Keycloak refused ${username}: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { access_token: string };
-  return body.access_token;
+export function signIn(username: string, password = DEMO_PASSWORD): Promise<string> {
+  return keycloakPasswordToken(username, password, KEYCLOAK);
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

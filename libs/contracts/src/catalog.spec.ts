@@ -77,6 +77,7 @@ const samples: { [T in TopicName]: { [E in EventTypeOf<T>]: PayloadOf<T, E> } } 
       dossierId: 'x1',
       number: 1001,
       usagerEmail: 'u@x.fr',
+      usagerSub: 'sub-u',
       demarcheId: 'd1',
       demarcheNumber: 42,
       demarcheTitle: 'Subvention',

@@ -13,12 +13,17 @@ import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import { localInfrastructure } from './local-infrastructure';
 
-export interface ProbedEvent {
+export interface ProbedEvent<P = Record<string, unknown>> {
   topic: TopicName;
   key: string;
   eventType: string;
   eventId: string;
-  payload: Record<string, unknown>;
+  payload: P;
+}
+
+export interface ProbePublishOptions {
+  /** Reuse the id of an event already published to simulate a broker redelivery; a new id by default. */
+  eventId?: string;
 }
 
 export class KafkaProbe {
@@ -73,9 +78,9 @@ export class KafkaProbe {
     eventType: E,
     key: string,
     payload: PayloadOf<T, E>,
+    { eventId = randomUUID() }: ProbePublishOptions = {},
   ): Promise<string> {
     const codec = EventCatalog[topic][eventType] as Codec<PayloadOf<T, E>>;
-    const eventId = randomUUID();
     if (!this.producer) throw new Error('KafkaProbe.start() must run before publish()');
     await this.producer.send({
       topic: this.prefix + topic,
@@ -101,6 +106,22 @@ export class KafkaProbe {
     predicate: (payload: Record<string, unknown>) => boolean = () => true,
   ): ProbedEvent[] {
     return this.events.filter((event) => event.eventType === eventType && predicate(event.payload));
+  }
+
+  /**
+   * The recorded events of one catalogue type, payloads typed by the catalogue, one per event id: the outbox
+   * relay publishes at least once, so a service's event may be on the topic twice.
+   */
+  distinct<T extends TopicName, E extends EventTypeOf<T>>(
+    topic: T,
+    eventType: E,
+  ): Array<ProbedEvent<PayloadOf<T, E>>> {
+    const byId = new Map<string, ProbedEvent<PayloadOf<T, E>>>();
+    for (const event of this.events) {
+      if (event.topic !== topic || event.eventType !== eventType || byId.has(event.eventId)) continue;
+      byId.set(event.eventId, event as unknown as ProbedEvent<PayloadOf<T, E>>);
+    }
+    return [...byId.values()];
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Topics } from '@demarches/contracts';
-import { KafkaModule, OutboxModule } from '@demarches/platform-kafka';
+import { KafkaModule, kafkaOptionsFromEnv, OutboxModule } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -35,12 +35,7 @@ export class AppModule {
           { name: DOSSIER_COLLECTION, schema: DossierSchema },
           { name: REVISION_COLLECTION, schema: RevisionSchema },
         ]),
-        KafkaModule.forRoot({
-          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
         OutboxModule.forFeature({ collection: DOSSIER_COLLECTION, topic: Topics.dossier }),
       ],
       controllers: [CommencerController, DossiersController],

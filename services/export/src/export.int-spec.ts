@@ -1,16 +1,15 @@
 // Real Kafka events build the projection; an export job writes a CSV to the real S3 server, read back
 // through its presigned download link.
-import { ChampType, DeclarativeMode, DossierState, ExportCompleted, Topics } from '@demarches/contracts';
+import { ChampType, DeclarativeMode, DossierState, Topics } from '@demarches/contracts';
 import { InternalIdentity, signInternalIdentity } from '@demarches/platform-auth';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
+import { KafkaProbe, localInfrastructure, testNamespace, waitFor } from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadExportConfig } from './config';
 import { DossierRecord } from './domain/dossier-record';
 import { DossierRecords } from './persistence/ports';
-import { KafkaTestClient } from './testing/kafka-test-client';
 
 const ns = testNamespace(__filename);
 const secret = 'integration-test-internal-secret-0123456789';
@@ -36,24 +35,10 @@ const demarcheId = `${ns}demarche`;
 const dossierId = `${ns}dossier`;
 const admin: InternalIdentity = { sub: 'admin-sub', email: 'admin@exemple.fr', roles: ['administrateur'] };
 
-async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe('export (real Kafka, FerretDB, Redis, S3)', () => {
   let app: INestApplication;
   let base: string;
-  let kafka: KafkaTestClient;
+  const kafka = new KafkaProbe(ns);
 
   const call = async (method: 'GET' | 'POST', path: string, who: InternalIdentity, body?: unknown) => {
     const response = await fetch(`${base}${path}`, {
@@ -68,15 +53,14 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
   };
 
   beforeAll(async () => {
+    await kafka.start([Topics.procedure, Topics.dossier, Topics.export]);
     app = await createServiceApp({ module: AppModule.forRoot(config), config, kafka: kafkaConnector });
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    kafka = new KafkaTestClient(localInfrastructure.kafkaBrokers, ns);
-    await kafka.connect();
   });
 
   afterAll(async () => {
-    await kafka?.disconnect();
+    await kafka.stop();
     await app?.close();
   });
 
@@ -116,6 +100,7 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
       dossierId,
       number: 4242,
       usagerEmail: 'usager@exemple.fr',
+      usagerSub: 'sub-usager',
       demarcheId,
       demarcheNumber: 7,
       demarcheTitle: 'Aide',
@@ -140,22 +125,37 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
 
     // The projections are fed from two topics: wait until both reached the service.
     const records = app.get(DossierRecords);
-    await eventually(async () => {
-      for await (const r of records.stream({ demarcheId, groupeIds: null }) as AsyncIterable<DossierRecord>) {
-        if (r.state === DossierState.ACCEPTE) return r;
-      }
-      return undefined;
-    }, 'the dossier projection');
-    const requested = await eventually(async () => {
-      const r = await call('POST', '/exports', admin, { demarcheId, format: 'csv' });
-      return r.status === 202 ? r : undefined;
-    }, 'the démarche projection');
+    await waitFor(
+      async () => {
+        for await (const r of records.stream({
+          demarcheId,
+          groupeIds: null,
+        }) as AsyncIterable<DossierRecord>) {
+          if (r.state === DossierState.ACCEPTE) return r;
+        }
+        return undefined;
+      },
+      'the dossier projection',
+      30_000,
+    );
+    const requested = await waitFor(
+      async () => {
+        const r = await call('POST', '/exports', admin, { demarcheId, format: 'csv' });
+        return r.status === 202 ? r : undefined;
+      },
+      'the démarche projection',
+      30_000,
+    );
     const exportId = String(requested.body.id);
 
-    const done = await eventually(async () => {
-      const r = await call('GET', `/exports/${exportId}`, admin);
-      return r.body.status === 'done' ? r.body : undefined;
-    }, 'the export to finish');
+    const done = await waitFor(
+      async () => {
+        const r = await call('GET', `/exports/${exportId}`, admin);
+        return r.body.status === 'done' ? r.body : undefined;
+      },
+      'the export to finish',
+      30_000,
+    );
     expect(done).toMatchObject({ id: exportId, demarcheId, format: 'csv', dossierCount: 1 });
 
     const download = await fetch(String(done.downloadUrl));
@@ -174,10 +174,13 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
     const other = { ...admin, sub: 'other-admin' };
     expect((await call('GET', `/exports/${exportId}`, other)).status).toBe(404);
 
-    const events = await kafka.read(Topics.export, (seen) =>
-      seen.some((e) => e.eventType === 'ExportCompleted'),
+    const completed = await waitFor(
+      () =>
+        kafka.distinct(Topics.export, 'ExportCompleted').find((e) => e.payload.exportId === exportId)
+          ?.payload,
+      'the ExportCompleted event',
+      30_000,
     );
-    const completed = events.map((e) => e.payload as ExportCompleted).find((e) => e.exportId === exportId);
     expect(completed).toMatchObject({
       demarcheId,
       dossierCount: 1,

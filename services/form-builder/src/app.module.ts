@@ -1,4 +1,4 @@
-import { KafkaModule, OutboxModule } from '@demarches/platform-kafka';
+import { KafkaModule, kafkaOptionsFromEnv, OutboxModule } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -25,12 +25,7 @@ export class AppModule {
         PlatformModule.forRoot({ config }),
         MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
         MongooseModule.forFeature([{ name: DEMARCHE_COLLECTION, schema: DemarcheSchema }]),
-        KafkaModule.forRoot({
-          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
         OutboxModule.forFeature({ collection: DEMARCHE_COLLECTION, topic: Topics.procedure }),
       ],
       controllers: [DemarchesController],

@@ -1,13 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { get } from 'node:http';
 import { verifyInternalIdentity } from '@demarches/platform-auth';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
+import {
+  freePort,
+  keycloakPasswordToken,
+  LOCAL_REALM,
+  localInfrastructure,
+  startServiceProcess,
+  testNamespace,
+  type ServiceProcess,
+} from '@demarches/testing';
 import { decodeJwtPart, forge, LocalIssuer, unsigned } from './test/jwt-fixtures';
-import { ServiceProcess } from './test/service-process';
-import { freePort, UpstreamStub } from './test/upstream-stub';
+import { UpstreamStub } from './test/upstream-stub';
 
 const SECRET = `test-${randomBytes(24).toString('hex')}`;
-const KEYCLOAK_ISSUER = `${localInfrastructure.keycloakUrl}/realms/demarches`;
+const KEYCLOAK_ISSUER = `${localInfrastructure.keycloakUrl}/realms/${LOCAL_REALM}`;
 const USAGER = { username: 'usager@demo.demarches.fr', password: 'Demarches-Demo-2026!' };
 
 function rawGetStatus(url: string): Promise<number | undefined> {
@@ -21,43 +28,20 @@ function rawGetStatus(url: string): Promise<number | undefined> {
   });
 }
 
-async function keycloakToken(username: string, password: string): Promise<string> {
-  const response = await fetch(`${KEYCLOAK_ISSUER}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'demarches-cli',
-      username,
-      password,
-      scope: 'openid',
-    }),
-  });
-  if (!response.ok)
-    throw new Error(`Keycloak token request failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
 interface GatewayUnderTest {
   url: string;
   process: ServiceProcess;
 }
 
 async function startGateway(env: Record<string, string>): Promise<GatewayUnderTest> {
-  const [httpPort, metricsPort] = [await freePort(), await freePort()];
-  const process_ = new ServiceProcess('gateway', {
-    ...process.env,
+  const process_ = await startServiceProcess('gateway', {
     SERVICE_NAME: 'gateway',
-    HTTP_PORT: String(httpPort),
-    METRICS_PORT: String(metricsPort),
-    LOG_LEVEL: 'warn',
     REDIS_URL: localInfrastructure.redisUrl,
     QUEUE_PREFIX: testNamespace(__filename),
     INTERNAL_TOKEN_SECRET: SECRET,
     ...env,
   });
-  await process_.start(httpPort);
-  return { url: `http://127.0.0.1:${httpPort}`, process: process_ };
+  return { url: process_.url, process: process_ };
 }
 
 describe('gateway (real Keycloak, real Redis, gateway process)', () => {
@@ -77,7 +61,7 @@ describe('gateway (real Keycloak, real Redis, gateway process)', () => {
       MESSAGING_URL: upstreamUrl,
       FORM_BUILDER_URL: down,
     });
-    token = await keycloakToken(USAGER.username, USAGER.password);
+    token = await keycloakPasswordToken(USAGER.username, USAGER.password);
   });
 
   afterAll(async () => {

@@ -5,5 +5,6 @@ import { gatewayConfigSchema } from './config';
 
 void bootstrapService(() => {
   const config = loadConfig(gatewayConfigSchema);
-  return { module: AppModule.forRoot(config), config };
+  // No body parsers: the proxy streams every body to the service untouched, whatever its type or size.
+  return { module: AppModule.forRoot(config), config, bodyParser: false };
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { provideHealthIndicator } from '@demarches/platform-health';
-import { KafkaModule } from '@demarches/platform-kafka';
+import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { CommuneIndexHealthIndicator } from './communes/commune-index.health';
@@ -19,12 +19,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config }),
         MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
-        KafkaModule.forRoot({
-          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
       ],
       controllers: [CommunesController],
       providers: [

@@ -1,23 +1,17 @@
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import mongoose from 'mongoose';
 import { CommandTopics } from '@demarches/contracts';
 import { CommandClient, KafkaModule } from '@demarches/platform-kafka';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
-import { ServiceProcess } from './test/service-process';
+import {
+  localInfrastructure,
+  startServiceProcess,
+  testNamespace,
+  type ServiceProcess,
+} from '@demarches/testing';
 
 const NAMESPACE = testNamespace(__filename);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('geo (real Kafka and FerretDB, geo process)', () => {
   let url: string;
@@ -25,20 +19,14 @@ describe('geo (real Kafka and FerretDB, geo process)', () => {
   let caller: INestApplicationContext;
 
   beforeAll(async () => {
-    const [httpPort, metricsPort] = [await freePort(), await freePort()];
-    service = new ServiceProcess('geo', {
-      ...process.env,
-      HTTP_PORT: String(httpPort),
-      METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn',
+    service = await startServiceProcess('geo', {
       MONGO_URL: localInfrastructure.mongoUrl,
       MONGO_DATABASE: `${NAMESPACE}geo`,
       KAFKA_BROKERS: localInfrastructure.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: NAMESPACE,
       INTERNAL_TOKEN_SECRET: `test-${randomBytes(24).toString('hex')}`,
     });
-    await service.start(httpPort);
-    url = `http://127.0.0.1:${httpPort}`;
+    url = service.url;
     // Another service's side of the command: the platform's CommandClient.
     caller = await NestFactory.createApplicationContext(
       KafkaModule.forRoot({

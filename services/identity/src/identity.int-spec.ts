@@ -1,21 +1,15 @@
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
-import { ServiceProcess } from './test/service-process';
+import {
+  localInfrastructure,
+  startServiceProcess,
+  testNamespace,
+  type ServiceProcess,
+} from '@demarches/testing';
 
 const SECRET = `test-${randomBytes(24).toString('hex')}`;
 const DATABASE = `${testNamespace(__filename)}identity`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('identity (real FerretDB, identity process)', () => {
   let url: string;
@@ -28,18 +22,12 @@ describe('identity (real FerretDB, identity process)', () => {
     });
 
   beforeAll(async () => {
-    const [httpPort, metricsPort] = [await freePort(), await freePort()];
-    service = new ServiceProcess('identity', {
-      ...process.env,
-      HTTP_PORT: String(httpPort),
-      METRICS_PORT: String(metricsPort),
-      LOG_LEVEL: 'warn',
+    service = await startServiceProcess('identity', {
       MONGO_URL: localInfrastructure.mongoUrl,
       MONGO_DATABASE: DATABASE,
       INTERNAL_TOKEN_SECRET: SECRET,
     });
-    await service.start(httpPort);
-    url = `http://127.0.0.1:${httpPort}`;
+    url = service.url;
     db = await mongoose.createConnection(localInfrastructure.mongoUrl, { dbName: DATABASE }).asPromise();
   });
 

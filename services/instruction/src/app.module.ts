@@ -1,4 +1,4 @@
-import { KafkaModule } from '@demarches/platform-kafka';
+import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -36,13 +36,7 @@ export class AppModule {
           { name: DOSSIER_INSTRUCTION_COLLECTION, schema: DossierInstructionSchema },
           { name: GROUPE_COLLECTION, schema: GroupeSchema },
         ]),
-        KafkaModule.forRoot({
-          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-          commandTimeoutMs: config.COMMAND_TIMEOUT_MS,
-        }),
+        KafkaModule.forRoot({ ...kafkaOptionsFromEnv(config), commandTimeoutMs: config.COMMAND_TIMEOUT_MS }),
       ],
       controllers: [InstructeurController],
       providers: [

@@ -147,6 +147,7 @@ const deposited = (version: number) => ({
   dossierId,
   number: 41,
   usagerEmail: 'usager@exemple.fr',
+  usagerSub: 'sub-usager',
   demarcheId,
   demarcheNumber: 3,
   demarcheTitle: 'Aide aux ruchers',

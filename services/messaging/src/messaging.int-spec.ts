@@ -1,13 +1,12 @@
 // Real Kafka events build the projection; the messagerie opens at dépôt and closes at the decision.
-import { DeclarativeMode, DossierState, MessageSent, SenderRole, Topics } from '@demarches/contracts';
+import { DeclarativeMode, DossierState, SenderRole, Topics } from '@demarches/contracts';
 import { InternalIdentity, signInternalIdentity } from '@demarches/platform-auth';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
+import { KafkaProbe, localInfrastructure, testNamespace, waitFor } from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadMessagingConfig } from './config';
-import { KafkaTestClient, PublishedEvent } from './testing/kafka-test-client';
 
 const ns = testNamespace(__filename);
 const secret = 'integration-test-internal-secret-0123456789';
@@ -38,7 +37,7 @@ const stranger: InternalIdentity = {
 describe('messaging (real Kafka, FerretDB)', () => {
   let app: INestApplication;
   let base: string;
-  let kafka: KafkaTestClient;
+  const kafka = new KafkaProbe(ns);
 
   const call = async (method: 'GET' | 'POST', who: InternalIdentity, body?: unknown) => {
     const response = await fetch(`${base}/dossiers/${dossierId}/messages`, {
@@ -66,11 +65,10 @@ describe('messaging (real Kafka, FerretDB)', () => {
   };
 
   beforeAll(async () => {
+    await kafka.start([Topics.procedure, Topics.dossier, Topics.messaging]);
     app = await createServiceApp({ module: AppModule.forRoot(config), config, kafka: kafkaConnector });
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    kafka = new KafkaTestClient(localInfrastructure.kafkaBrokers, ns);
-    await kafka.connect();
 
     await kafka.publish(Topics.procedure, 'DemarchePublished', 'dem-1', {
       demarcheId: 'dem-1',
@@ -109,7 +107,7 @@ describe('messaging (real Kafka, FerretDB)', () => {
   });
 
   afterAll(async () => {
-    await kafka?.disconnect();
+    await kafka.stop();
     await app?.close();
   });
 
@@ -123,6 +121,7 @@ describe('messaging (real Kafka, FerretDB)', () => {
       dossierId,
       number: 12,
       usagerEmail: usager.email,
+      usagerSub: usager.sub,
       demarcheId: 'dem-1',
       demarcheNumber: 7,
       demarcheTitle: 'Aide',
@@ -185,9 +184,15 @@ describe('messaging (real Kafka, FerretDB)', () => {
     expect((await call('GET', instructeur)).status).toBe(200);
 
     // The relay publishes at least once (consumers dedupe by event id), so keep one copy per event id.
-    const distinct = (seen: PublishedEvent[]) => [...new Map(seen.map((e) => [e.eventId, e])).values()];
-    const events = distinct(await kafka.read(Topics.messaging, (seen) => distinct(seen).length >= 2));
-    const sent = events.map((e) => e.payload as MessageSent);
+    const events = await waitFor(
+      () => {
+        const seen = kafka.distinct(Topics.messaging, 'MessageSent');
+        return seen.length >= 2 && seen;
+      },
+      'two MessageSent events',
+      30_000,
+    );
+    const sent = events.map((e) => e.payload);
     expect(sent.map((m) => [m.dossierId, m.senderRole])).toEqual([
       [dossierId, SenderRole.USAGER],
       [dossierId, SenderRole.INSTRUCTEUR],

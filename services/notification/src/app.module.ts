@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { KafkaModule } from '@demarches/platform-kafka';
+import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { QueueModule } from '@demarches/platform-queue';
 import { PlatformModule } from '@demarches/platform-runtime';
@@ -25,12 +25,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config }),
         MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
-        KafkaModule.forRoot({
-          clientId: config.KAFKA_CLIENT_ID ?? config.SERVICE_NAME,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.SERVICE_NAME,
-          topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        }),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
         QueueModule.forRoot({ redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX }),
         QueueModule.forFeature(emailQueue),
         PersistenceModule,

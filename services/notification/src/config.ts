@@ -3,6 +3,7 @@ import {
   internalAuthEnv,
   kafkaEnv,
   loadConfig,
+  mailSender,
   mongoEnv,
   positiveInt,
   redisEnv,
@@ -10,22 +11,12 @@ import {
 } from '@demarches/platform-config';
 import { z } from 'zod';
 
-const SENDER = /^(?:[^<>]+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
-
 export const notificationEnv = httpEnvFor('notification', 3006, 9470)
   .merge(mongoEnv.extend({ MONGO_DATABASE: z.string().min(1).default('demarches_notification') }))
   .merge(kafkaEnv)
   .merge(redisEnv)
   .merge(internalAuthEnv)
-  .merge(
-    smtpEnv.extend({
-      // "Name <address>" or a bare address (the shared fragment only takes the bare form).
-      SMTP_FROM: z
-        .string()
-        .regex(SENDER, { message: 'must be an address or "Name <address>"' })
-        .default('Démarches <ne-pas-repondre@demarches.gouv.fr>'),
-    }),
-  )
+  .merge(smtpEnv.extend({ SMTP_FROM: mailSender().default('Démarches <ne-pas-repondre@demarches.gouv.fr>') }))
   .extend({
     // Public address of the platform (the gateway); used for the --lien dossier-- balise.
     PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),

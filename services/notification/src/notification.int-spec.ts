@@ -1,24 +1,16 @@
 // Real Kafka event in -> real e-mail at the SMTP capture (Mailpit), exactly once, and EmailDelivered out.
-import {
-  DossierDeposited,
-  DossierState,
-  DossierStateChanged,
-  EmailDelivered,
-  Topics,
-} from '@demarches/contracts';
+import { DossierDeposited, DossierState, DossierStateChanged, Topics } from '@demarches/contracts';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { localInfrastructure, testNamespace } from '@demarches/testing';
+import { KafkaProbe, localInfrastructure, Mailpit, testNamespace, waitFor } from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadNotificationConfig } from './config';
-import { KafkaTestClient, PublishedEvent } from './testing/kafka-test-client';
-import { mailText, searchMails, waitForMails } from './testing/mailpit';
 import { AccuserReceptionUseCase } from './use-cases/accuser-reception/accuser-reception.use-case';
 
 const ns = testNamespace(__filename);
 const usagerEmail = `usager-${ns.replace(/_/g, '-')}@exemple.fr`.toLowerCase();
-const mailApi = localInfrastructure.mailApiUrl;
+const mailpit = new Mailpit();
 
 const config = loadNotificationConfig({
   MONGO_URL: localInfrastructure.mongoUrl,
@@ -41,6 +33,7 @@ const deposited: DossierDeposited = {
   dossierId: `${ns}dossier`,
   number: 4242,
   usagerEmail,
+  usagerSub: 'sub-usager',
   demarcheId: 'dem-1',
   demarcheNumber: 7,
   demarcheTitle: 'Subvention aux associations sportives',
@@ -68,17 +61,16 @@ const accepted: DossierStateChanged = {
 
 describe('notification (real Kafka, FerretDB, Redis, SMTP)', () => {
   let app: INestApplication;
-  let kafka: KafkaTestClient;
+  const kafka = new KafkaProbe(ns);
 
   beforeAll(async () => {
+    await kafka.start([Topics.dossier, Topics.notification]);
     app = await createServiceApp({ module: AppModule.forRoot(config), config, kafka: kafkaConnector });
     await app.listen(0, '127.0.0.1');
-    kafka = new KafkaTestClient(localInfrastructure.kafkaBrokers, ns);
-    await kafka.connect();
   });
 
   afterAll(async () => {
-    await kafka?.disconnect();
+    await kafka.stop();
     await app?.close();
   });
 
@@ -92,48 +84,50 @@ describe('notification (real Kafka, FerretDB, Redis, SMTP)', () => {
 
   it('mails the accusé de réception, then the acceptance with its motivation, once each despite redelivery', async () => {
     const depositId = await kafka.publish(Topics.dossier, 'DossierDeposited', deposited.dossierId, deposited);
-    const [receipt] = await waitForMails(mailApi, usagerEmail, 1);
-    expect(receipt.Subject).toBe(
+    const [receipt] = await mailpit.waitForMails(usagerEmail, 1);
+    expect(receipt.subject).toBe(
       'Votre dossier nº 4242 a bien été déposé (Subvention aux associations sportives)',
     );
-    expect(receipt.From).toMatchObject({ Address: 'ne-pas-repondre@demarches.gouv.fr', Name: 'Démarches' });
-    const receiptText = await mailText(mailApi, receipt.ID);
+    expect(receipt.from).toEqual({ address: 'ne-pas-repondre@demarches.gouv.fr', name: 'Démarches' });
+    const receiptText = await mailpit.text(receipt.id);
     expect(receiptText).toContain('a bien été déposé le 20 novembre 2026');
     expect(receiptText).toContain(`https://demarches.test/dossiers/${deposited.dossierId}`);
 
     // The same event again (a broker redelivery), then the decision: same key, so it is handled after the duplicate.
-    await kafka.publish(Topics.dossier, 'DossierDeposited', deposited.dossierId, deposited, depositId);
+    await kafka.publish(Topics.dossier, 'DossierDeposited', deposited.dossierId, deposited, {
+      eventId: depositId,
+    });
     const decisionId = await kafka.publish(
       Topics.dossier,
       'DossierStateChanged',
       accepted.dossierId,
       accepted,
     );
-    const mails = await waitForMails(mailApi, usagerEmail, 2);
-    expect(mails.map((m) => m.Subject)).toEqual([
+    const mails = await mailpit.waitForMails(usagerEmail, 2);
+    expect(mails.map((m) => m.subject)).toEqual([
       'Votre dossier nº 4242 a bien été déposé (Subvention aux associations sportives)',
       'Votre dossier nº 4242 a été accepté (Subvention aux associations sportives)',
     ]);
-    expect(await mailText(mailApi, mails[1].ID)).toContain(
+    expect(await mailpit.text(mails[1].id)).toContain(
       'Motivation : Dossier complet et conforme au règlement.',
     );
 
     // Past the platform's event-id dedupe, the use case itself sends nothing twice for the same event id.
     await app.get(AccuserReceptionUseCase).execute(deposited, depositId);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await searchMails(mailApi, usagerEmail)).toHaveLength(2);
+    expect(await mailpit.search(usagerEmail)).toHaveLength(2);
 
     // Each sent mail is announced on the notification topic, keyed by its delivery (= causing event) id.
     // The relay publishes at least once (consumers dedupe by event id), so count distinct event ids.
-    const deliveredIds = (seen: PublishedEvent[]) =>
-      new Set(seen.filter((e) => e.eventType === 'EmailDelivered').map((e) => e.eventId));
-    const events = await kafka.read(Topics.notification, (seen) => deliveredIds(seen).size >= 2);
-    const byEventId = new Map(
-      events
-        .filter((e) => e.eventType === 'EmailDelivered')
-        .map((e) => [e.eventId, e.payload as EmailDelivered]),
+    const events = await waitFor(
+      () => {
+        const seen = kafka.distinct(Topics.notification, 'EmailDelivered');
+        return seen.length >= 2 && seen;
+      },
+      'two EmailDelivered events',
+      30_000,
     );
-    const delivered = [...byEventId.values()];
+    const delivered = events.map((e) => e.payload);
     expect(delivered.map((d) => [d.deliveryId, d.template, d.recipientEmail]).sort()).toEqual(
       [
         [depositId, 'dossier_depose', usagerEmail],

@@ -31,6 +31,20 @@ export function positiveInt(fallback: number) {
   return z.coerce.number().int().positive().default(fallback);
 }
 
+const emailAddress = z.string().email();
+const NAMED_ADDRESS = /^([^<>]*\S[^<>]*?)\s*<([^<>]+)>$/;
+
+/** A mail sender as SMTP and mail clients write it: `ne-pas-repondre@exemple.fr` or `Démarches <ne-pas-repondre@exemple.fr>`. */
+export function mailSender() {
+  return z.string().refine(
+    (value) => {
+      const named = NAMED_ADDRESS.exec(value.trim());
+      return emailAddress.safeParse(named ? named[2] : value.trim()).success;
+    },
+    { message: 'must be an address or "Name <address>"' },
+  );
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const httpEnv = z.object({
@@ -88,7 +102,7 @@ export const s3Env = z.object({
 export const smtpEnv = z.object({
   SMTP_HOST: z.string().min(1).default('127.0.0.1'),
   SMTP_PORT: port(1025),
-  SMTP_FROM: z.string().email(),
+  SMTP_FROM: mailSender(),
   SMTP_SECURE: flag(false),
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './config.error';
-import { httpEnv, httpEnvFor, internalAuthEnv, kafkaEnv, redisEnv, s3Env } from './env-schemas';
+import { httpEnv, httpEnvFor, internalAuthEnv, kafkaEnv, redisEnv, s3Env, smtpEnv } from './env-schemas';
 import { loadConfig } from './load-config';
 
 const schema = httpEnv.merge(internalAuthEnv).merge(s3Env).merge(kafkaEnv);
@@ -99,6 +99,24 @@ describe(loadConfig.name, () => {
     const config = loadConfig(httpEnvFor('dossier', 3003, 9467), {});
     expect(config).toMatchObject({ SERVICE_NAME: 'dossier', HTTP_PORT: 3003, METRICS_PORT: 9467 });
   });
+
+  it('takes the SMTP sender as a bare address or as "Name <address>"', () => {
+    expect(loadConfig(smtpEnv, { SMTP_FROM: 'ne-pas-repondre@demarches.gouv.fr' }).SMTP_FROM).toBe(
+      'ne-pas-repondre@demarches.gouv.fr',
+    );
+    expect(
+      loadConfig(smtpEnv, { SMTP_FROM: 'Démarches <ne-pas-repondre@demarches.gouv.fr>' }).SMTP_FROM,
+    ).toBe('Démarches <ne-pas-repondre@demarches.gouv.fr>');
+  });
+
+  it.each(['Démarches', 'Démarches <pas-une-adresse>', '<ne-pas-repondre@demarches.gouv.fr> Démarches'])(
+    'refuses the SMTP sender %j',
+    (from) => {
+      expect(configError(() => loadConfig(smtpEnv, { SMTP_FROM: from })).issues).toEqual([
+        { variable: 'SMTP_FROM', reason: 'must be an address or "Name <address>"' },
+      ]);
+    },
+  );
 
   it('keeps only the variables of the schema', () => {
     const config = loadConfig(z.object({ A: z.string() }), { A: 'a', PATH: '/usr/bin' });

@@ -1,3 +1,5 @@
+import type { KafkaEnv } from '@demarches/platform-config';
+
 export interface KafkaModuleOptions {
   /** KAFKA_CLIENT_ID, usually the service name. */
   clientId: string;
@@ -29,6 +31,21 @@ export interface KafkaModuleOptions {
   };
   /** Default timeout of CommandClient.send (default 10000 ms). */
   commandTimeoutMs?: number;
+}
+
+/**
+ * Maps the kafkaEnv config fragment to the options every service passes: the client id is KAFKA_CLIENT_ID or else
+ * the service name, and the consumer group is the service name (docs/platform-libraries.md).
+ */
+export function kafkaOptionsFromEnv(
+  env: KafkaEnv & { SERVICE_NAME: string },
+): Pick<KafkaModuleOptions, 'clientId' | 'brokers' | 'groupId' | 'topicPrefix'> {
+  return {
+    clientId: env.KAFKA_CLIENT_ID ?? env.SERVICE_NAME,
+    brokers: env.KAFKA_BROKERS,
+    groupId: env.SERVICE_NAME,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+  };
 }
 
 export const KAFKA_OPTIONS = 'demarches:KAFKA_OPTIONS';

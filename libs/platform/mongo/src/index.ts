@@ -7,3 +7,4 @@ export * from './versioned-schema';
 export * from './versioned.repository';
 export * from './document-lock';
 export * from './sequence';
+export * from './apply-if-newer';

@@ -14,6 +14,11 @@ export interface ServiceDefinition<C extends RuntimeConfig> {
   beforeListen?: (app: INestApplication) => Promise<void>;
   /** Shorthand for the kafka lib's connector; runs before beforeListen. */
   kafka?: { connect(app: INestApplication): Promise<void> };
+  /**
+   * true (default): JSON and urlencoded bodies are parsed into `req.body`, bounded by HTTP_BODY_LIMIT.
+   * false: no parser, every body stays an unread stream (the gateway forwards bodies untouched).
+   */
+  bodyParser?: boolean;
 }
 
 /**
@@ -23,15 +28,17 @@ export interface ServiceDefinition<C extends RuntimeConfig> {
 export async function createServiceApp<C extends RuntimeConfig>(
   definition: ServiceDefinition<C>,
 ): Promise<NestExpressApplication> {
-  const { module, config } = definition;
+  const { module, config, bodyParser = true } = definition;
   // bufferLogs: Nest's own boot logs wait for the pino logger instead of going to the console unformatted.
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT ?? '1mb' });
-  app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT ?? '1mb', extended: true });
+  if (bodyParser) {
+    app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT ?? '1mb' });
+    app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT ?? '1mb', extended: true });
+  }
   app.disable('x-powered-by');
   await app.init();
   await definition.kafka?.connect(app);

@@ -1,4 +1,5 @@
-import { Controller, DynamicModule, Get, INestApplication, Inject, Module } from '@nestjs/common';
+import { Controller, DynamicModule, Get, INestApplication, Inject, Module, Post, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { INTERNAL_IDENTITY_HEADER, signInternalIdentity } from '@demarches/platform-auth';
 import { APP_CONFIG, ConfigError } from '@demarches/platform-config';
 import { DomainError } from '@demarches/platform-errors';
@@ -32,13 +33,24 @@ class DossierController {
   }
 }
 
+@Controller('raw')
+class RawBodyController {
+  /** What a proxy sees: whether a parser already consumed the body, and the bytes left in the stream. */
+  @Post()
+  async read(@Req() req: IncomingMessage & { body?: unknown }): Promise<{ parsed: boolean; text: string }> {
+    const chunks: Buffer[] = [];
+    if (!req.readableEnded) for await (const chunk of req) chunks.push(chunk as Buffer);
+    return { parsed: req.body !== undefined, text: Buffer.concat(chunks).toString('utf8') };
+  }
+}
+
 @Module({})
 class AppModule {
   static forRoot(c: RuntimeConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config: c })],
-      controllers: [DossierController],
+      controllers: [DossierController, RawBodyController],
     };
   }
 }
@@ -115,6 +127,33 @@ describe(PlatformModule.name, () => {
     expect(() => PlatformModule.forRoot({ config: { ...config, INTERNAL_TOKEN_SECRET: undefined } })).toThrow(
       /INTERNAL_TOKEN_SECRET/,
     );
+  });
+});
+
+describe('createServiceApp with bodyParser: false', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createServiceApp({ module: AppModule.forRoot(config), config, bodyParser: false });
+    await app.listen(0, '127.0.0.1');
+  });
+  afterAll(() => app.close());
+
+  it('leaves JSON bodies unread, byte for byte and beyond HTTP_BODY_LIMIT, for the handler to stream', async () => {
+    const body = `{ "text" : "${'é'.repeat(2000)}" }`;
+    const res = await fetch(`${await app.getUrl()}/raw`, {
+      method: 'POST',
+      headers: {
+        [INTERNAL_IDENTITY_HEADER]: signInternalIdentity(
+          { sub: 'u1', email: 'u@example.fr', roles: ['usager'] },
+          config.INTERNAL_TOKEN_SECRET ?? '',
+        ),
+        'content-type': 'application/json',
+      },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ parsed: false, text: body });
   });
 });
 

@@ -1,22 +1,8 @@
 import { DossierErrorCode } from '../dossier.exception';
+import { revisionPubliee as revision } from '../testing/fixtures';
 import { appliquerAction, assertProprietaire, creerDossier, deposer, enregistrerChamps } from './dossier';
-import { RevisionPubliee } from './revision';
 
 const now = new Date('2026-11-27T10:00:00Z');
-const revision: RevisionPubliee = {
-  demarcheId: 'd1',
-  demarcheNumber: 1,
-  title: 'Aide',
-  slug: 'aide',
-  revisionId: 'r1',
-  state: 'publiee',
-  groupeInstructeurDefautId: 'g1',
-  sourceVersion: 1,
-  champs: [
-    { id: 'nom', type: 'text', label: 'Nom du projet', description: '', mandatory: true, options: [] },
-    { id: 'mail', type: 'email', label: 'Contact', description: '', mandatory: false, options: [] },
-  ],
-};
 const usager = { sub: 'u1', email: 'Usager@Exemple.fr' };
 const brouillon = () => creerDossier(revision, usager, 42, now);
 const depose = () =>

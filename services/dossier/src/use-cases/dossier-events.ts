@@ -80,6 +80,7 @@ export function dossierDeposited(dossier: Dossier, revision: RevisionPubliee): O
     champs: champValues(dossier, revision),
     depositedAt: dossier.depositedAt ?? dossier.updatedAt,
     version: dossier.version + 1,
+    usagerSub: dossier.usager.sub,
   });
 }
 

@@ -1,10 +1,10 @@
 import { DossierState } from '@demarches/contracts';
+import { applyIfNewer } from '@demarches/platform-mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { DemarcheAccess } from '../domain/demarche-access';
 import { ChampCell, DossierRecord } from '../domain/dossier-record';
-import { applyIfNewer } from './apply-if-newer';
 import { DemarcheAccesses, DossierFilter, DossierRecords } from './ports';
 import {
   DEMARCHE_ACCESS_MODEL,
@@ -24,12 +24,12 @@ export class MongoDossierRecords extends DossierRecords {
 
   async upsert(record: DossierRecord): Promise<void> {
     const { dossierId, version, ...fields } = record;
-    await applyIfNewer(this.model, dossierId, version, fields, true);
+    await applyIfNewer(this.model, dossierId, version, fields, { upsert: true });
   }
 
   async update(dossierId: string, version: number, changes: Partial<DossierRecord>): Promise<void> {
     const { dossierId: _id, version: _v, ...fields } = changes;
-    await applyIfNewer(this.model, dossierId, version, fields, false);
+    await applyIfNewer(this.model, dossierId, version, fields, { upsert: false });
   }
 
   async remove(dossierId: string): Promise<void> {
@@ -72,7 +72,7 @@ export class MongoDemarcheAccesses extends DemarcheAccesses {
 
   async save(access: DemarcheAccess): Promise<void> {
     const { demarcheId, version, ...fields } = access;
-    await applyIfNewer(this.model, demarcheId, version, fields, true);
+    await applyIfNewer(this.model, demarcheId, version, fields, { upsert: true });
   }
 
   async find(demarcheId: string): Promise<DemarcheAccess | null> {

@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream';
 import { GatewayException } from '../gateway.exception';
 import { sendGatewayError } from './error-response';
 import { clientResponseHeaders, ForwardContext, upstreamRequestHeaders } from './forwarded-headers';
-import { replayableBody } from './parsed-body';
 
 export interface ProxyTarget {
   service: string;
@@ -37,9 +36,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   ): Promise<ProxyOutcome> {
     return new Promise((resolve) => {
       const finish = (status: number) => resolve({ status });
-      const replay = replayableBody(req);
       const headers = upstreamRequestHeaders(req.headers, context);
-      if (replay) headers['content-length'] = replay.length;
 
       const upstream = request({
         agent: this.agent,
@@ -74,8 +71,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
         if (!res.writableFinished) upstream.destroy();
       });
 
-      if (replay) upstream.end(replay);
-      else req.pipe(upstream);
+      req.pipe(upstream);
     });
   }
 

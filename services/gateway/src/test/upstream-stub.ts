@@ -56,12 +56,3 @@ export class UpstreamStub {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
-
-/** A port nothing listens on (bound then released), for "service down" cases and for the gateway's own ports. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

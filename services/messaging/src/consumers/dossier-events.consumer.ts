@@ -6,40 +6,39 @@ import {
   DossierStateChanged,
   Topics,
 } from '@demarches/contracts';
-import { EventMeta, OnEvent } from '@demarches/platform-kafka';
+import { OnEvent } from '@demarches/platform-kafka';
 import { Injectable } from '@nestjs/common';
 import { ProjeterDossierUseCase } from '../use-cases/projeter-dossier/projeter-dossier.use-case';
 
 /**
  * Feeds messaging's projection: who owns a dossier, where it is routed, whether its messagerie is open.
- * Handlers keep the exact `(payload, meta) => Promise<void> | void` shape that @OnEvent checks against the catalogue.
  */
 @Injectable()
 export class DossierEventsConsumer {
   constructor(private readonly projeter: ProjeterDossierUseCase) {}
 
   @OnEvent(Topics.dossier, 'DossierCreated')
-  onCreated(event: DossierCreated, _meta: EventMeta): Promise<void> | void {
-    return this.projeter.cree(event);
+  async onCreated(event: DossierCreated): Promise<void> {
+    await this.projeter.cree(event);
   }
 
   @OnEvent(Topics.dossier, 'DossierDeposited')
-  onDeposited(event: DossierDeposited, _meta: EventMeta): Promise<void> | void {
-    return this.projeter.depose(event);
+  async onDeposited(event: DossierDeposited): Promise<void> {
+    await this.projeter.depose(event);
   }
 
   @OnEvent(Topics.dossier, 'DossierStateChanged')
-  onStateChanged(event: DossierStateChanged, _meta: EventMeta): Promise<void> | void {
-    return this.projeter.etatChange(event);
+  async onStateChanged(event: DossierStateChanged): Promise<void> {
+    await this.projeter.etatChange(event);
   }
 
   @OnEvent(Topics.dossier, 'DossierDeleted')
-  onDeleted(event: DossierDeleted, _meta: EventMeta): Promise<void> | void {
-    return this.projeter.supprime(event);
+  async onDeleted(event: DossierDeleted): Promise<void> {
+    await this.projeter.supprime(event);
   }
 
   @OnEvent(Topics.procedure, 'DemarchePublished')
-  onDemarchePublished(event: DemarchePublished, _meta: EventMeta): Promise<void> | void {
-    return this.projeter.demarchePubliee(event);
+  async onDemarchePublished(event: DemarchePublished): Promise<void> {
+    await this.projeter.demarchePubliee(event);
   }
 }

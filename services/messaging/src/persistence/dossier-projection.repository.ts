@@ -1,9 +1,9 @@
 import { DossierState } from '@demarches/contracts';
+import { applyIfNewer } from '@demarches/platform-mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { DossierView } from '../domain/dossier-access';
-import { applyIfNewer } from './apply-if-newer';
 import { DossierViews } from './ports';
 import {
   DEMARCHE_PROJECTION_MODEL,
@@ -31,7 +31,7 @@ export class ProjectionRepository extends DossierViews {
     changes: DossierProjectionChanges,
     create: boolean,
   ): Promise<boolean> {
-    return applyIfNewer(this.dossiers, dossierId, version, changes, create);
+    return applyIfNewer(this.dossiers, dossierId, version, changes, { upsert: create });
   }
 
   async removeDossier(dossierId: string): Promise<void> {
@@ -43,7 +43,7 @@ export class ProjectionRepository extends DossierViews {
     version: number,
     groupes: DemarcheProjectionDocument['groupes'],
   ): Promise<boolean> {
-    return applyIfNewer(this.demarches, demarcheId, version, { groupes }, true);
+    return applyIfNewer(this.demarches, demarcheId, version, { groupes }, { upsert: true });
   }
 
   async find(dossierId: string): Promise<DossierView | null> {

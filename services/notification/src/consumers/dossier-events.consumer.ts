@@ -6,7 +6,6 @@ import { NotifierChangementEtatUseCase } from '../use-cases/notifier-changement-
 
 /**
  * Dossier events that e-mail the usager. The event id becomes the delivery id: a redelivery sends nothing twice.
- * Handlers keep the exact `(payload, meta) => Promise<void> | void` shape that @OnEvent checks against the catalogue.
  */
 @Injectable()
 export class DossierEventsConsumer {
@@ -16,12 +15,12 @@ export class DossierEventsConsumer {
   ) {}
 
   @OnEvent(Topics.dossier, 'DossierDeposited')
-  onDeposited(event: DossierDeposited, meta: EventMeta): Promise<void> | void {
-    return this.accuserReception.execute(event, meta.eventId);
+  async onDeposited(event: DossierDeposited, meta: EventMeta): Promise<void> {
+    await this.accuserReception.execute(event, meta.eventId);
   }
 
   @OnEvent(Topics.dossier, 'DossierStateChanged')
-  onStateChanged(event: DossierStateChanged, meta: EventMeta): Promise<void> | void {
-    return this.notifierChangementEtat.execute(event, meta.eventId).then(() => undefined);
+  async onStateChanged(event: DossierStateChanged, meta: EventMeta): Promise<void> {
+    await this.notifierChangementEtat.execute(event, meta.eventId);
   }
 }

@@ -8,6 +8,7 @@ import {
   type DossierDeposited,
   type MessageSent,
 } from '@demarches/contracts';
+import type { EventMeta } from './event-meta';
 import { HandlerRegistry } from './handler.registry';
 import { OnCommand, OnEvent, type CommandResult } from './handler.decorators';
 
@@ -28,7 +29,20 @@ class DossierConsumer {
   }
 }
 
-// Compile-time contract: a handler whose payload type does not match the catalogue is rejected.
+// Compile-time contract: the usual handler shapes are accepted…
+export class UsualConsumer {
+  @OnEvent(Topics.dossier, 'DossierDeposited')
+  async withMeta(_payload: DossierDeposited, _meta: EventMeta): Promise<void> {
+    await Promise.resolve();
+  }
+
+  @OnEvent(Topics.dossier, 'DossierDeposited')
+  async payloadOnly(_payload: DossierDeposited): Promise<void> {
+    await Promise.resolve();
+  }
+}
+
+// …and a handler whose payload type does not match the catalogue is rejected.
 export class WrongConsumer {
   // @ts-expect-error DossierDeposited handlers must take a DossierDeposited payload.
   @OnEvent(Topics.dossier, 'DossierDeposited')

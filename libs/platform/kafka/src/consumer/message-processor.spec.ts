@@ -20,6 +20,7 @@ const deposited = {
   dossierId: 'x1',
   number: 7,
   usagerEmail: 'u@x.fr',
+  usagerSub: 'sub-u',
   demarcheId: 'd1',
   demarcheNumber: 42,
   demarcheTitle: 'Subvention',

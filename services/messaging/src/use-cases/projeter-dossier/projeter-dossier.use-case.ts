@@ -28,12 +28,17 @@ export class ProjeterDossierUseCase {
     );
   }
 
+  /**
+   * The dépôt also names the owner, so the messagerie opens for the usager even when DossierCreated was missed.
+   * Events written before DossierDeposited carried usager_sub have it empty: the owner then stays as it was.
+   */
   async depose(event: DossierDeposited): Promise<void> {
     await this.projection.applyDossier(
       event.dossierId,
       event.version,
       {
         demarcheId: event.demarcheId,
+        ...(event.usagerSub ? { usagerSub: event.usagerSub } : {}),
         usagerEmail: normalise(event.usagerEmail),
         groupeInstructeurId: event.groupeInstructeurId,
         state: DossierState.EN_CONSTRUCTION,

@@ -8,6 +8,7 @@ const deposited: DossierDeposited = {
   dossierId: 'd-1',
   number: 42,
   usagerEmail: 'usager@exemple.fr',
+  usagerSub: 'sub-usager',
   demarcheId: 'dem-1',
   demarcheNumber: 7,
   demarcheTitle: 'Aide aux associations',

@@ -1,9 +1,9 @@
-import { isDuplicateKeyError } from '@demarches/platform-mongo';
 import type { FilterQuery, Model, UpdateQuery } from 'mongoose';
+import { isDuplicateKeyError } from './persistence.errors';
 
 /**
- * Projection write guarded by the source aggregate's version: applied (or inserted) only when the stored version is
- * older, so a replayed or late event never overwrites newer state. Returns whether it was applied.
+ * Projection write guarded by the source aggregate's version: applied (or, with `upsert`, inserted) only when the
+ * stored version is older, so a replayed or late event never overwrites newer state. Returns whether it applied.
  * When a newer document exists, the upsert's insert collides on _id: that is the "older event" case, not an error.
  */
 export async function applyIfNewer<D extends { _id: string; version: number }>(
@@ -11,7 +11,7 @@ export async function applyIfNewer<D extends { _id: string; version: number }>(
   id: string,
   version: number,
   set: Partial<Omit<D, '_id' | 'version'>>,
-  upsert: boolean,
+  { upsert }: { upsert: boolean },
 ): Promise<boolean> {
   try {
     const result = await model

@@ -14,7 +14,6 @@ export default [
       'libs/contracts/src/generated/**',
       'coverage/**',
       '.nx/**',
-      'deploy/franceconnect-standin/node_modules/**',
     ],
   },
   ...nx.configs['flat/base'],

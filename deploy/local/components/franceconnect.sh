@@ -9,12 +9,12 @@ COMP_MARKER="$FC_DIR/server.mjs"
 COMP_PORT="$FRANCECONNECT_PORT"
 COMP_READY_TIMEOUT=30
 
-comp_installed() {
-  [[ -d "$FC_DIR/node_modules/oidc-provider" && -f "$FC_DIR/node_modules/.demarches-lock.sha256" \
-     && "$(cat "$FC_DIR/node_modules/.demarches-lock.sha256")" == "$(sha256sum "$FC_DIR/package-lock.json" | cut -d' ' -f1)" ]]
-}
+# oidc-provider is a devDependency of the workspace: the root `npm ci` installs it with everything else.
+comp_installed() { [[ -f "$REPO_ROOT/node_modules/oidc-provider/package.json" ]]; }
 
-comp_install() { comp_installed || "$FC_DIR/install.sh"; }
+comp_install() {
+  comp_installed || die "oidc-provider is missing from node_modules: run \`npm ci\` at the repository root first"
+}
 
 comp_start() {
   mkdir -p "$INFRA_DATA/franceconnect"

@@ -5,3 +5,4 @@ export * from './service-env';
 export * from './service-process';
 export * from './mailpit';
 export * from './keycloak';
+export * from './fixtures';

@@ -1,19 +1,15 @@
 // instruction against the real infrastructure: its dashboard is projected from real Kafka events, and an
 // instructeur's decision travels to a dossier peer over Kafka request-reply.
-import {
-  ChangerEtatAction,
-  CommandTopics,
-  DeclarativeMode,
-  DossierState,
-  type RequestOf,
-  Topics,
-} from '@demarches/contracts';
+import { ChangerEtatAction, CommandTopics, DossierState, type RequestOf, Topics } from '@demarches/contracts';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
 import { DomainError } from '@demarches/platform-errors';
 import { connectKafka, KafkaModule, OnCommand } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { createServiceApp } from '@demarches/platform-runtime';
 import {
+  demarchePublished,
+  dossierDeposited,
+  dossierStateChanged,
   KafkaProbe,
   localInfrastructure,
   serviceTestEnv,
@@ -110,31 +106,26 @@ beforeAll(async () => {
   await dossierPeer.init();
   await connectKafka(dossierPeer);
 
-  await probe.publish(Topics.procedure, 'DemarchePublished', demarcheId, {
+  await probe.publish(
+    Topics.procedure,
+    'DemarchePublished',
     demarcheId,
-    number: 3,
-    title: 'Aide aux ruchers',
-    slug: 'aide-aux-ruchers',
-    description: '',
-    revisionId: randomUUID(),
-    champs: [],
-    annotations: [],
-    groupesInstructeurs: [
-      {
-        id: 'g-ruchers',
-        label: 'défaut',
-        instructeurEmails: ['Instructeur@exemple.fr'],
-        routingValues: [],
-        closed: false,
-      },
-    ],
-    routingChampId: undefined,
-    administrateurEmails: [],
-    declarativeMode: DeclarativeMode.UNSPECIFIED,
-    dateLimite: undefined,
-    publishedAt: new Date(),
-    version: 2,
-  });
+    demarchePublished({
+      demarcheId,
+      number: 3,
+      title: 'Aide aux ruchers',
+      groupesInstructeurs: [
+        {
+          id: 'g-ruchers',
+          label: 'défaut',
+          instructeurEmails: ['Instructeur@exemple.fr'],
+          routingValues: [],
+          closed: false,
+        },
+      ],
+      version: 2,
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -143,20 +134,16 @@ afterAll(async () => {
   await probe.stop();
 });
 
-const deposited = (version: number) => ({
-  dossierId,
-  number: 41,
-  usagerEmail: 'usager@exemple.fr',
-  usagerSub: 'sub-usager',
-  demarcheId,
-  demarcheNumber: 3,
-  demarcheTitle: 'Aide aux ruchers',
-  revisionId: 'r',
-  groupeInstructeurId: 'g-ruchers',
-  champs: [],
-  depositedAt: new Date(),
-  version,
-});
+const deposited = (version: number) =>
+  dossierDeposited({
+    dossierId,
+    number: 41,
+    demarcheId,
+    demarcheNumber: 3,
+    demarcheTitle: 'Aide aux ruchers',
+    groupeInstructeurId: 'g-ruchers',
+    version,
+  });
 
 describe('instruction service', () => {
   it('lists a deposited dossier « à suivre » for the groupe’s instructeur only, once, whatever the redeliveries', async () => {
@@ -195,20 +182,20 @@ describe('instruction service', () => {
   });
 
   it('ignores a stale state event and applies a newer one', async () => {
-    await probe.publish(Topics.dossier, 'DossierStateChanged', dossierId, {
+    await probe.publish(
+      Topics.dossier,
+      'DossierStateChanged',
       dossierId,
-      number: 41,
-      demarcheId,
-      demarcheNumber: 3,
-      groupeInstructeurId: 'g-ruchers',
-      usagerEmail: 'usager@exemple.fr',
-      from: DossierState.EN_INSTRUCTION,
-      to: DossierState.ACCEPTE,
-      motivation: undefined,
-      instructeurEmail: 'instructeur@exemple.fr',
-      at: new Date(),
-      version: 5,
-    });
+      dossierStateChanged({
+        dossierId,
+        number: 41,
+        demarcheId,
+        groupeInstructeurId: 'g-ruchers',
+        from: DossierState.EN_INSTRUCTION,
+        to: DossierState.ACCEPTE,
+        version: 5,
+      }),
+    );
     await probe.publish(Topics.dossier, 'DossierDeposited', dossierId, deposited(3));
     const traites = await waitFor(async () => {
       const response = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=traites');

@@ -5,6 +5,8 @@ import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
 import { KafkaProbe, localInfrastructure, testNamespace, waitFor } from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { AppModule } from './app.module';
 import { loadMessagingConfig } from './config';
 
@@ -173,7 +175,17 @@ describe('messaging (real Kafka, FerretDB)', () => {
       at: new Date(),
       version: 4,
     });
-    const refused = await until(() => call('POST', usager, { body: 'Et maintenant ?' }), 409);
+    // Wait for the decision to reach the projection without posting meanwhile: a POST that lands before it
+    // would rightly be accepted and add a message.
+    const projections = app
+      .get<Connection>(getConnectionToken())
+      .collection<{ _id: string; state: string }>('dossiers');
+    await waitFor(
+      async () => (await projections.findOne({ _id: dossierId }))?.state === DossierState.ACCEPTE,
+      'the decision in the projection',
+    );
+    const refused = await call('POST', usager, { body: 'Et maintenant ?' });
+    expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({
       error: {
         code: 'MESSAGERIE_FERMEE',

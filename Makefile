@@ -1,7 +1,7 @@
 # Démarches — the two commands of the quick start are `make up` and `make test`; the rest are their parts.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help install contracts infra-up infra-down infra-status services-up services-down services-status \
+.PHONY: help install contracts build infra-up infra-down infra-status services-up services-down services-status \
         seed up down status lint typecheck unit integration e2e proto-check helm-check test format
 
 help: ## list the targets
@@ -22,7 +22,11 @@ infra-down: ## stop the local infrastructure
 infra-status: ## show the local infrastructure
 	@deploy/local/infra.sh status
 
-services-up: ## start every service in the background and wait until each is ready
+build: contracts ## build every service into dist/services/<name> (what containers and `make up` run)
+	@for s in gateway identity form-builder dossier instruction messaging notification export geo; do \
+	  node tools/build/build-service.mjs $$s --quiet || exit 1; done
+
+services-up: ## build, then start every service in the background and wait until each is ready
 	@node tools/run/platform.mjs up
 
 services-down: ## stop every service

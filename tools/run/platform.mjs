@@ -3,8 +3,9 @@
 //   node tools/run/platform.mjs up [service…]     start what is not running, wait until each is ready
 //   node tools/run/platform.mjs down [service…]   stop by PID (SIGTERM, then SIGKILL after a bound)
 //   node tools/run/platform.mjs status
-// PID files live in .infra/run/svc-<name>.pid and logs in .infra/logs/svc-<name>.log (both git-ignored).
-import { spawn } from 'node:child_process';
+// `up` first builds the services (tools/build/build-service.mjs, about a second for all) and runs the output, as the
+// container image does. PID files live in .infra/run/svc-<name>.pid and logs in .infra/logs/svc-<name>.log.
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,7 +47,7 @@ function start(service) {
   mkdirSync(RUN_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const log = openSync(join(LOG_DIR, `svc-${service.name}.log`), 'a');
-  const child = spawn(process.execPath, nodeArgsFor(service), {
+  const child = spawn(process.execPath, nodeArgsFor(service, 'dist'), {
     cwd: ROOT,
     env: { ...process.env, ...serviceEnv(service) },
     stdio: ['ignore', log, log],
@@ -100,8 +101,22 @@ function select(names) {
   return SERVICES.filter((service) => names.includes(service.name));
 }
 
+function build(services) {
+  for (const service of services) {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'tools', 'build', 'build-service.mjs'), service.name, '--quiet'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
+  }
+}
+
 async function up(services) {
   const started = Date.now();
+  build(services.filter((service) => !runningPid(service)));
   // Start every service at once (they only depend on the infrastructure), then wait for each to be ready.
   const pids = services.map((service) => [service, runningPid(service) ?? start(service)]);
   await Promise.all(

@@ -10,7 +10,7 @@ if (!service) {
   console.error(`unknown service "${name}"; one of: ${SERVICES.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
-const child = spawn(process.execPath, nodeArgsFor(service), {
+const child = spawn(process.execPath, nodeArgsFor(service, 'sources'), {
   stdio: 'inherit',
   env: { ...process.env, ...serviceEnv(service) },
 });

@@ -1,20 +1,20 @@
 // The thin flow through every service (issue #2, item 6), against the running platform: real Keycloak tokens,
 // real Kafka, FerretDB, Redis, S3 and SMTP. Each step asserts what the user sees and what other systems receive.
-import { DossierState, Topics } from '@demarches/contracts';
-import { Mailpit } from '@demarches/testing';
+import { DossierState, EventCatalog, type TopicName, Topics } from '@demarches/contracts';
+import { KafkaProbe, Mailpit } from '@demarches/testing';
 import { api, demoUsers, eventually, signIn } from './support/platform';
-import { allEventTopics, EventRecorder } from './support/event-recorder';
 
 jest.setTimeout(180_000);
 
-const recorder = new EventRecorder();
+// The running platform uses unprefixed topics; tests pick their own events out by the ids they created.
+const recorder = new KafkaProbe('');
 const mailpit = new Mailpit(process.env.E2E_MAIL_API_URL);
 const slug = `aide-jardins-partages-${Date.now().toString(36)}`;
 const tokens = { administrateur: '', instructeur: '', usager: '', autreUsager: '' };
 const state = { demarcheId: '', champId: '', dossierId: '', dossierNumber: 0 };
 
 beforeAll(async () => {
-  await recorder.start(allEventTopics);
+  await recorder.start(Object.keys(EventCatalog) as TopicName[]);
   tokens.administrateur = await signIn(demoUsers.administrateur);
   tokens.instructeur = await signIn(demoUsers.instructeur);
   tokens.usager = await signIn(demoUsers.usager);
@@ -71,7 +71,7 @@ describe('a démarche from publication to decision', () => {
     expect(published.body).toMatchObject({ state: 'publiee', slug, lien: `/commencer/${slug}` });
 
     const event = await eventually(
-      async () => recorder.find('DemarchePublished', (p) => p.demarcheId === state.demarcheId)[0],
+      async () => recorder.of('DemarchePublished', (p) => p.demarcheId === state.demarcheId)[0],
       'DemarchePublished on Kafka',
     );
     expect(event.topic).toBe(Topics.procedure);
@@ -134,7 +134,7 @@ describe('a démarche from publication to decision', () => {
     expect(deposited.body).toMatchObject({ state: 'en_construction' });
 
     const event = await eventually(
-      async () => recorder.find('DossierDeposited', (p) => p.dossierId === state.dossierId)[0],
+      async () => recorder.of('DossierDeposited', (p) => p.dossierId === state.dossierId)[0],
       'DossierDeposited on Kafka',
     );
     expect(event.topic).toBe(Topics.dossier);
@@ -165,7 +165,7 @@ describe('a démarche from publication to decision', () => {
     });
     expect(sent.status).toBe(201);
     await eventually(
-      async () => recorder.find('MessageSent', (p) => p.dossierId === state.dossierId)[0],
+      async () => recorder.of('MessageSent', (p) => p.dossierId === state.dossierId)[0],
       'MessageSent on Kafka',
     );
   });
@@ -211,7 +211,7 @@ describe('a démarche from publication to decision', () => {
     ]);
 
     const changes = await eventually(async () => {
-      const found = recorder.find('DossierStateChanged', (p) => p.dossierId === state.dossierId);
+      const found = recorder.of('DossierStateChanged', (p) => p.dossierId === state.dossierId);
       return found.length >= 2 ? found : undefined;
     }, 'two DossierStateChanged events');
     expect(changes.map((event) => [event.payload.from, event.payload.to])).toEqual([
@@ -286,7 +286,7 @@ describe('a démarche from publication to decision', () => {
     );
     expect(csv).toContain(String(state.dossierNumber));
     expect(csv).toContain('Nom du jardin');
-    expect(recorder.find('ExportCompleted', (p) => p.demarcheId === state.demarcheId).length).toBeGreaterThan(
+    expect(recorder.of('ExportCompleted', (p) => p.demarcheId === state.demarcheId).length).toBeGreaterThan(
       0,
     );
   });

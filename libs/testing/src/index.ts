@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './mailpit';
 export * from './keycloak';
 export * from './fixtures';
+export * from './internal-http';

@@ -49,7 +49,8 @@ export class KafkaProbe {
     await admin.disconnect();
     this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: `${this.prefix}probe` });
+    // A group of its own per probe: it reads every topic from the beginning and never shares offsets with a past run.
+    this.consumer = this.kafka.consumer({ groupId: `${this.prefix}probe-${randomUUID()}` });
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: topics.map((topic) => this.prefix + topic),

@@ -8,16 +8,17 @@ import {
   DossierState,
   Topics,
 } from '@demarches/contracts';
-import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
+import type { InternalIdentity } from '@demarches/platform-auth';
 import { CommandClient, KafkaModule, kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
 import {
   KafkaProbe,
   localInfrastructure,
   serviceTestEnv,
-  TEST_INTERNAL_TOKEN_SECRET,
   testNamespace,
   waitFor,
+  internalHttpClient,
+  type ServiceCaller,
 } from '@demarches/testing';
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -25,9 +26,6 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { loadDossierConfig } from './config';
 
-// Response bodies are checked with Jest matchers, which do the narrowing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type JsonBody = Record<string, any>;
 const namespace = testNamespace(__filename);
 const probe = new KafkaProbe(namespace);
 const usager: InternalIdentity = { sub: 'sub-usager', email: 'usager@exemple.fr', roles: ['usager'] };
@@ -36,21 +34,7 @@ const demarcheId = randomUUID();
 const champId = randomUUID();
 let app: INestApplication;
 let instruction: INestApplication;
-let baseUrl: string;
-
-async function http(identity: InternalIdentity | null, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(identity
-        ? { 'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET) }
-        : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as JsonBody };
-}
+let http: ServiceCaller;
 
 function command(dossierId: string, action: ChangerEtatAction, motivation?: string) {
   return instruction.get(CommandClient).send(CommandTopics.changerEtatDossier, {
@@ -72,7 +56,7 @@ beforeAll(async () => {
     kafka: kafkaConnector,
   });
   await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  http = internalHttpClient(await app.getUrl());
 
   // A stand-in for instruction: only a CommandClient, as the real instruction service uses it.
   @Module({

@@ -1,42 +1,28 @@
 // form-builder against the real infrastructure: démarches stored in FerretDB, publication leaving as a
 // DemarchePublished snapshot on Kafka through the outbox.
 import { ChampType, Topics } from '@demarches/contracts';
-import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
+import type { InternalIdentity } from '@demarches/platform-auth';
 import { connectKafka } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
 import {
   KafkaProbe,
   serviceTestEnv,
-  TEST_INTERNAL_TOKEN_SECRET,
   testNamespace,
   waitFor,
+  internalHttpClient,
+  type ServiceCaller,
 } from '@demarches/testing';
 import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadFormBuilderConfig } from './config';
 
-// Response bodies are checked with Jest matchers, which do the narrowing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type JsonBody = Record<string, any>;
 const namespace = testNamespace(__filename);
 const probe = new KafkaProbe(namespace);
 const admin: InternalIdentity = { sub: 'a', email: 'admin@exemple.fr', roles: ['administrateur'] };
 const autreAdmin: InternalIdentity = { sub: 'b', email: 'autre@exemple.fr', roles: ['administrateur'] };
 const usager: InternalIdentity = { sub: 'u', email: 'usager@exemple.fr', roles: ['usager'] };
 let app: INestApplication;
-let baseUrl: string;
-
-async function http(identity: InternalIdentity, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as JsonBody };
-}
+let http: ServiceCaller;
 
 async function demarchePubliable(identity: InternalIdentity, title: string): Promise<string> {
   const { body } = await http(identity, 'POST', '/demarches', { title });
@@ -58,7 +44,7 @@ beforeAll(async () => {
     kafka: { connect: connectKafka },
   });
   await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  http = internalHttpClient(await app.getUrl());
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 // instruction against the real infrastructure: its dashboard is projected from real Kafka events, and an
 // instructeur's decision travels to a dossier peer over Kafka request-reply.
 import { ChangerEtatAction, CommandTopics, DossierState, type RequestOf, Topics } from '@demarches/contracts';
-import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
+import type { InternalIdentity } from '@demarches/platform-auth';
 import { DomainError } from '@demarches/platform-errors';
 import { connectKafka, KafkaModule, OnCommand } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
@@ -13,9 +13,10 @@ import {
   KafkaProbe,
   localInfrastructure,
   serviceTestEnv,
-  TEST_INTERNAL_TOKEN_SECRET,
   testNamespace,
   waitFor,
+  internalHttpClient,
+  type ServiceCaller,
 } from '@demarches/testing';
 import { INestApplication, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,9 +24,6 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { loadInstructionConfig } from './config';
 
-// Response bodies are checked with Jest matchers, which do the narrowing.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type JsonBody = Record<string, any>;
 const namespace = testNamespace(__filename);
 const probe = new KafkaProbe(namespace);
 const instructeur: InternalIdentity = {
@@ -38,7 +36,7 @@ const demarcheId = randomUUID();
 const dossierId = randomUUID();
 let app: INestApplication;
 let dossierPeer: INestApplication;
-let baseUrl: string;
+let http: ServiceCaller;
 
 /** A real Kafka peer answering the dossier command topic, standing for the dossier service. */
 @Injectable()
@@ -59,19 +57,6 @@ class DossierPeer {
   }
 }
 
-async function http(identity: InternalIdentity, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      'x-demarches-identity': signInternalIdentity(identity, TEST_INTERNAL_TOKEN_SECRET),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as JsonBody };
-}
-
 const aSuivre = async (identity: InternalIdentity) =>
   (await http(identity, 'GET', '/instructeur/dossiers?onglet=a-suivre')).body.dossiers as {
     dossierId: string;
@@ -87,7 +72,7 @@ beforeAll(async () => {
     kafka: { connect: connectKafka },
   });
   await app.listen(0, '127.0.0.1');
-  baseUrl = await app.getUrl();
+  http = internalHttpClient(await app.getUrl());
 
   @Module({
     imports: [

@@ -63,6 +63,15 @@ describe(VersionedRepository.name, () => {
     expect(() => new ThingRepository(bare)).toThrow(/addVersioning/);
   });
 
+  it('replaces every mapped field but the id when a whole aggregate is saved', async () => {
+    const updateOne = stubUpdate(1, true);
+    await expect(repository.replace({ id: 't1', name: 'c', version: 3 }, 3, [event])).resolves.toBe(4);
+    expect(updateOne).toHaveBeenCalledWith(
+      { _id: 't1', version: 3 },
+      { $inc: { version: 1 }, $set: { name: 'c' }, $push: { outbox: { $each: [event] } } },
+    );
+  });
+
   it('writes the change, the version bump and the events in one conditional updateOne', async () => {
     const updateOne = stubUpdate(1, true);
     const written = jest.fn();

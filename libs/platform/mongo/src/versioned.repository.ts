@@ -76,6 +76,16 @@ export abstract class VersionedRepository<TEntity, TDoc extends VersionedDocumen
     return this.applyUpdate(id, expectedVersion, { $set: changes }, events);
   }
 
+  /**
+   * Writes the whole aggregate back (every mapped field but `_id`) if it is still at `expectedVersion`: the usual
+   * save of a domain object that was loaded, changed by pure functions, and is stored again with its events.
+   */
+  async replace(entity: TEntity, expectedVersion: number, events: OutboxEvent[] = []): Promise<number> {
+    // `_id` rides along in the fields and is dropped with the other managed fields before the $set.
+    const fields = this.toDocument(entity);
+    return this.update(String(fields._id), expectedVersion, fields, events);
+  }
+
   /** Like update(), for writes that need other operators ($unset, $push to an array of the aggregate). */
   protected async applyUpdate(
     id: string,

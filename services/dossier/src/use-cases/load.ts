@@ -5,7 +5,7 @@ import { DossierRepository } from '../persistence/dossier.repository';
 import { RevisionRepository } from '../persistence/revision.repository';
 
 export async function loadDossier(dossiers: DossierRepository, id: string): Promise<Dossier> {
-  const dossier = await dossiers.findById(id);
+  const dossier = await dossiers.load(id);
   if (!dossier) throw DossierException.notFound(id);
   return dossier;
 }

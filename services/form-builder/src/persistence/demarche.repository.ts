@@ -5,13 +5,13 @@ import { Demarche } from '../domain/demarche';
 export abstract class DemarcheRepository {
   abstract nextNumber(): Promise<number>;
   /** Stores a new démarche (version 1). */
-  abstract insert(demarche: Demarche): Promise<Demarche>;
+  abstract create(demarche: Demarche): Promise<Demarche>;
   /**
    * Replaces a démarche if it is still at `demarche.version`, and queues `events` in the same atomic write
    * (transactional outbox). A concurrent change makes it fail with STALE_VERSION.
    */
   abstract save(demarche: Demarche, events?: OutboxEvent[]): Promise<Demarche>;
-  abstract findById(id: string): Promise<Demarche | null>;
+  abstract load(id: string): Promise<Demarche | null>;
   abstract findPublishedBySlug(slug: string): Promise<Demarche | null>;
   abstract listForAdministrateur(email: string): Promise<Demarche[]>;
 }

@@ -13,79 +13,41 @@ import { TypeDeChamp } from '../domain/type-de-champ';
 import { DemarcheRepository } from './demarche.repository';
 import { DEMARCHE_COLLECTION, DemarcheDocument } from './demarche.schema';
 
-class DemarcheStore extends VersionedRepository<Demarche, DemarcheDocument> {
+@Injectable()
+export class MongoDemarcheRepository
+  extends VersionedRepository<Demarche, DemarcheDocument>
+  implements DemarcheRepository
+{
   protected readonly aggregateName = 'Demarche';
 
-  constructor(model: Model<DemarcheDocument>) {
-    super(model);
-  }
-
-  protected toEntity(doc: StoredDocument<DemarcheDocument>): Demarche {
-    return {
-      id: doc._id,
-      number: doc.number,
-      title: doc.title,
-      description: doc.description,
-      state: doc.state,
-      slug: doc.slug,
-      administrateurs: doc.administrateurs,
-      champs: doc.champs.map((champ) => ({ ...champ, type: champ.type as TypeDeChamp })),
-      groupesInstructeurs: doc.groupesInstructeurs,
-      revisionId: doc.revisionId,
-      publishedAt: doc.publishedAt,
-      createdAt: doc.createdAt,
-      version: doc.version,
-    };
-  }
-
-  protected toDocument(demarche: Demarche): DocumentFields<DemarcheDocument> {
-    const { id, version: _version, ...fields } = demarche;
-    return { _id: id, ...fields };
-  }
-
-  fields(demarche: Demarche): DocumentFields<DemarcheDocument> {
-    return this.toDocument(demarche);
-  }
-
-  entity(doc: StoredDocument<DemarcheDocument>): Demarche {
-    return this.toEntity(doc);
-  }
-}
-
-@Injectable()
-export class MongoDemarcheRepository extends DemarcheRepository {
-  private readonly store: DemarcheStore;
-
   constructor(
-    @InjectModel(DEMARCHE_COLLECTION) private readonly model: Model<DemarcheDocument>,
+    @InjectModel(DEMARCHE_COLLECTION) model: Model<DemarcheDocument>,
     @InjectConnection() private readonly connection: Connection,
   ) {
-    super();
-    this.store = new DemarcheStore(model);
+    super(model);
   }
 
   nextNumber(): Promise<number> {
     return nextSequenceValue(this.connection, 'demarche');
   }
 
-  async insert(demarche: Demarche): Promise<Demarche> {
-    return { ...demarche, version: await this.store.insert(demarche) };
+  async create(demarche: Demarche): Promise<Demarche> {
+    return { ...demarche, version: await this.insert(demarche) };
   }
 
   async save(demarche: Demarche, events: OutboxEvent[] = []): Promise<Demarche> {
-    const { _id: _id, ...changes } = this.store.fields(demarche);
-    return { ...demarche, version: await this.store.update(demarche.id, demarche.version, changes, events) };
+    return { ...demarche, version: await this.replace(demarche, demarche.version, events) };
   }
 
-  async findById(id: string): Promise<Demarche | null> {
-    return (await this.store.findById(id)) ?? null;
+  async load(id: string): Promise<Demarche | null> {
+    return (await this.findById(id)) ?? null;
   }
 
   async findPublishedBySlug(slug: string): Promise<Demarche | null> {
     const doc = await this.model
       .findOne({ slug, state: 'publiee' }, { outbox: 0 })
       .lean<StoredDocument<DemarcheDocument>>();
-    return doc ? this.store.entity(doc) : null;
+    return doc ? this.toEntity(doc) : null;
   }
 
   async listForAdministrateur(email: string): Promise<Demarche[]> {
@@ -93,6 +55,20 @@ export class MongoDemarcheRepository extends DemarcheRepository {
       .find({ administrateurs: email }, { outbox: 0 })
       .sort({ number: -1 })
       .lean<StoredDocument<DemarcheDocument>[]>();
-    return docs.map((doc) => this.store.entity(doc));
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
+  protected toEntity(doc: StoredDocument<DemarcheDocument>): Demarche {
+    const { _id, ...fields } = doc;
+    return {
+      id: _id,
+      ...fields,
+      champs: fields.champs.map((champ) => ({ ...champ, type: champ.type as TypeDeChamp })),
+    };
+  }
+
+  protected toDocument(demarche: Demarche): DocumentFields<DemarcheDocument> {
+    const { id, version: _version, ...fields } = demarche;
+    return { _id: id, ...fields };
   }
 }

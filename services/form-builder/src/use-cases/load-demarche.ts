@@ -8,7 +8,7 @@ export async function loadOwnDemarche(
   id: string,
   email: string,
 ): Promise<Demarche> {
-  const demarche = await repository.findById(id);
+  const demarche = await repository.load(id);
   if (!demarche) throw DemarcheException.notFound(id);
   assertAdministrateur(demarche, email);
   return demarche;

@@ -32,6 +32,6 @@ export class CommencerDossierUseCase {
   async execute(slug: string, usager: Usager): Promise<Dossier> {
     const revision = await this.demarche(slug);
     const dossier = creerDossier(revision, usager, await this.dossiers.nextNumber(), this.clock.now());
-    return this.dossiers.insert(dossier, [dossierCreated(dossier, revision)]);
+    return this.dossiers.create(dossier, [dossierCreated(dossier, revision)]);
   }
 }

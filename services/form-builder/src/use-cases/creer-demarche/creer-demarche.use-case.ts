@@ -17,7 +17,7 @@ export class CreerDemarcheUseCase {
 
   async execute(administrateur: string, input: CreerDemarcheInput): Promise<Demarche> {
     const number = await this.repository.nextNumber();
-    return this.repository.insert(
+    return this.repository.create(
       nouvelleDemarche({ ...input, number, administrateur, now: this.clock.now() }),
     );
   }

@@ -20,6 +20,10 @@ export interface KafkaModuleOptions {
     retryBackoffMs?: number;
     /** Partitions processed in parallel by one consumer (default 3). */
     partitionsConsumedConcurrently?: number;
+    /** How long dedupe records of processed events are kept (default 14 days, twice Kafka's default retention). */
+    processedEventsRetentionMs?: number;
+    /** How often old dedupe records are purged (default 1 hour). */
+    processedEventsPurgeIntervalMs?: number;
   };
   relay?: {
     /** Poll interval of the outbox relay (default 200 ms); writes through VersionedRepository also wake it. */
@@ -70,6 +74,8 @@ export function resolveKafkaOptions(options: KafkaModuleOptions): ResolvedKafkaO
       maxAttempts: options.consumer?.maxAttempts ?? 3,
       retryBackoffMs: options.consumer?.retryBackoffMs ?? 200,
       partitionsConsumedConcurrently: options.consumer?.partitionsConsumedConcurrently ?? 3,
+      processedEventsRetentionMs: options.consumer?.processedEventsRetentionMs ?? 14 * 86_400_000,
+      processedEventsPurgeIntervalMs: options.consumer?.processedEventsPurgeIntervalMs ?? 3_600_000,
     },
     relay: {
       intervalMs: options.relay?.intervalMs ?? 200,

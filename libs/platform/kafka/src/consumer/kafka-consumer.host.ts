@@ -12,6 +12,7 @@ import { TopicNames } from '../core/topic-names';
 import { KAFKA_CLIENT, KAFKA_OPTIONS, type ResolvedKafkaOptions } from '../kafka.options';
 import { HandlerRegistry, type Handlers } from './handler.registry';
 import { MessageProcessor } from './message-processor';
+import { ProcessedEventsJanitor } from './processed-events.janitor';
 import { MongoProcessedEvents } from './processed-events.store';
 
 type LagGauge = Gauge<'group' | 'topic' | 'partition'>;
@@ -26,6 +27,7 @@ export class KafkaConsumerHost implements OnModuleDestroy {
   private readonly logger = new Logger(KafkaConsumerHost.name);
   private readonly names: TopicNames;
   private consumer?: Consumer;
+  private janitor?: ProcessedEventsJanitor;
   private abort = new AbortController();
 
   constructor(
@@ -63,6 +65,12 @@ export class KafkaConsumerHost implements OnModuleDestroy {
     }
     const store = new MongoProcessedEvents(this.connection);
     await store.init();
+    this.janitor = new ProcessedEventsJanitor(
+      store,
+      this.options.consumer.processedEventsRetentionMs,
+      this.options.consumer.processedEventsPurgeIntervalMs,
+    );
+    this.janitor.start();
 
     this.abort = new AbortController();
     const processor = this.processor(handlers, store);
@@ -93,6 +101,7 @@ export class KafkaConsumerHost implements OnModuleDestroy {
   /** Lets the message in progress finish (retry backoffs are cut short), then leaves the group. */
   async stop(): Promise<void> {
     const consumer = this.consumer;
+    this.janitor?.stop();
     if (!consumer) return;
     this.consumer = undefined;
     this.abort.abort();

@@ -6,10 +6,11 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Topics } from '@demarches/contracts';
 import { FormBuilderConfig } from './config';
 import { DemarchesController } from './http/demarches.controller';
+import { AnnotationsController, ChampsController } from './http/formulaire.controller';
 import { DemarcheRepository } from './persistence/demarche.repository';
 import { DEMARCHE_COLLECTION, DemarcheSchema } from './persistence/demarche.schema';
 import { MongoDemarcheRepository } from './persistence/mongo-demarche.repository';
-import { AjouterChampUseCase } from './use-cases/ajouter-champ/ajouter-champ.use-case';
+import { EditerFormulaireUseCase } from './use-cases/editer-formulaire/editer-formulaire.use-case';
 import { AjouterInstructeurUseCase } from './use-cases/ajouter-instructeur/ajouter-instructeur.use-case';
 import { Clock } from './use-cases/clock';
 import { ConsulterDemarchesUseCase } from './use-cases/consulter-demarches/consulter-demarches.use-case';
@@ -28,12 +29,12 @@ export class AppModule {
         KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
         OutboxModule.forFeature({ collection: DEMARCHE_COLLECTION, topic: Topics.procedure }),
       ],
-      controllers: [DemarchesController],
+      controllers: [DemarchesController, ChampsController, AnnotationsController],
       providers: [
         Clock,
         { provide: DemarcheRepository, useClass: MongoDemarcheRepository },
         CreerDemarcheUseCase,
-        AjouterChampUseCase,
+        EditerFormulaireUseCase,
         AjouterInstructeurUseCase,
         PublierDemarcheUseCase,
         ConsulterDemarchesUseCase,

@@ -103,6 +103,76 @@ describe('form-builder service', () => {
     expect(frozen).toMatchObject({ status: 409, body: { error: { code: 'DEMARCHE_FROZEN' } } });
   });
 
+  it('edits the form and the annotations privées, and publishes both in the snapshot', async () => {
+    const { body } = await http(admin, 'POST', '/demarches', { title: 'Aide aux vergers' });
+    const id = body.id;
+    const nom = (
+      await http(admin, 'POST', `/demarches/${id}/champs`, { type: 'text', label: 'Nom', mandatory: true })
+    ).body;
+    const liste = (
+      await http(admin, 'POST', `/demarches/${id}/champs`, {
+        type: 'linked_drop_down_list',
+        label: 'Essence',
+        options: ['--Fruitiers--', 'Pommier', '--Forestiers--', 'Chêne'],
+      })
+    ).body;
+    const malformed = await http(admin, 'PATCH', `/demarches/${id}/champs/${liste.id}`, {
+      options: ['Pommier', '--Fruitiers--'],
+    });
+    expect(malformed).toMatchObject({
+      status: 400,
+      body: { error: { code: 'CHAMP_INVALID', details: { line: 1 } } },
+    });
+
+    const moved = await http(admin, 'POST', `/demarches/${id}/champs/${liste.id}/deplacer`, {
+      direction: 'haut',
+    });
+    expect(moved).toMatchObject({ status: 200, body: { ordre: [liste.id, nom.id] } });
+    const renamed = await http(admin, 'PATCH', `/demarches/${id}/champs/${nom.id}`, {
+      label: 'Nom du verger',
+    });
+    expect(renamed).toMatchObject({
+      status: 200,
+      body: { id: nom.id, label: 'Nom du verger', mandatory: true },
+    });
+
+    const annotation = await http(admin, 'POST', `/demarches/${id}/annotations`, {
+      type: 'textarea',
+      label: 'Avis technique',
+    });
+    expect(annotation.status).toBe(201);
+    const jetable = (
+      await http(admin, 'POST', `/demarches/${id}/annotations`, { type: 'text', label: 'À supprimer' })
+    ).body;
+    expect((await http(admin, 'DELETE', `/demarches/${id}/annotations/${jetable.id}`)).body).toEqual({
+      ordre: [annotation.body.id],
+    });
+    expect(
+      (await http(autreAdmin, 'PATCH', `/demarches/${id}/champs/${nom.id}`, { label: 'x' })).status,
+    ).toBe(404);
+
+    await http(admin, 'POST', `/demarches/${id}/instructeurs`, { email: 'instructeur@exemple.fr' });
+    await http(admin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-vergers' });
+    const event = await waitFor(
+      () => probe.of('DemarchePublished', (p) => p.demarcheId === id)[0],
+      'DemarchePublished',
+    );
+    expect(event.payload).toMatchObject({
+      champs: [
+        expect.objectContaining({ id: liste.id, type: ChampType.LINKED_DROP_DOWN_LIST }),
+        expect.objectContaining({ id: nom.id, label: 'Nom du verger' }),
+      ],
+      annotations: [
+        expect.objectContaining({
+          id: annotation.body.id,
+          type: ChampType.TEXTAREA,
+          label: 'Avis technique',
+        }),
+      ],
+    });
+    expect((await http(admin, 'DELETE', `/demarches/${id}/champs/${nom.id}`)).status).toBe(409);
+  });
+
   it('refuses a slug already used by another published démarche', async () => {
     const id = await demarchePubliable(autreAdmin, 'Aide aux haies bis');
     const response = await http(autreAdmin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-haies' });

@@ -1,5 +1,6 @@
 import { DemarcheErrorCode } from '../demarche.exception';
-import { ajouterChamp, ajouterInstructeur, assertAdministrateur, nouvelleDemarche } from './demarche';
+import { ajouterInstructeur, assertAdministrateur, nouvelleDemarche } from './demarche';
+import { ajouterChamp } from './formulaire';
 import { publier, validerSlug } from './publication';
 
 const now = new Date('2026-11-27T10:00:00Z');
@@ -13,7 +14,7 @@ const brouillon = () =>
   });
 
 function publiable() {
-  const { demarche } = ajouterChamp(brouillon(), {
+  const { demarche } = ajouterChamp(brouillon(), 'champs', {
     type: 'text',
     label: 'Nom du projet',
     description: '',
@@ -41,7 +42,7 @@ describe('démarche', () => {
 
   it('refuses a mandatory champ that cannot hold a value', () => {
     expect(() =>
-      ajouterChamp(brouillon(), {
+      ajouterChamp(brouillon(), 'champs', {
         type: 'header_section',
         label: 'Titre',
         description: '',
@@ -62,7 +63,7 @@ describe('publication', () => {
     const publiee = publier(publiable(), 'Aide-Aux-Projets', now);
     expect(publiee).toMatchObject({ state: 'publiee', slug: 'aide-aux-projets', publishedAt: now });
     expect(() =>
-      ajouterChamp(publiee, {
+      ajouterChamp(publiee, 'champs', {
         type: 'text',
         label: 'Encore',
         description: '',

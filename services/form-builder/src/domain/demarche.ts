@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
-import { TYPES_SANS_VALEUR, TypeDeChamp } from './type-de-champ';
+import { TypeDeChamp } from './type-de-champ';
 
 export type DemarcheState = 'brouillon' | 'publiee' | 'close';
 
@@ -30,6 +30,8 @@ export interface Demarche {
   slug: string | null;
   administrateurs: string[];
   champs: ChampDescriptor[];
+  /** Annotations privées: filled by instructeurs only, never shown to the usager. */
+  annotations: ChampDescriptor[];
   groupesInstructeurs: GroupeInstructeur[];
   revisionId: string;
   publishedAt: Date | null;
@@ -55,6 +57,7 @@ export function nouvelleDemarche(input: {
     slug: null,
     administrateurs: [input.administrateur.toLowerCase()],
     champs: [],
+    annotations: [],
     // Every démarche has a default groupe, as in the reference: routing starts with one groupe holding everyone.
     groupesInstructeurs: [{ id: randomUUID(), label: DEFAULT_GROUPE_LABEL, instructeurs: [] }],
     revisionId: randomUUID(),
@@ -75,27 +78,10 @@ export function assertChampsEditable(demarche: Demarche): void {
     throw new DemarcheException(
       DemarcheErrorCode.DEMARCHE_FROZEN,
       'conflict',
-      'La démarche est publiée : son formulaire ne peut plus être modifié.',
+      'La démarche est publiée : son formulaire et ses annotations ne peuvent plus être modifiés.',
       { demarcheId: demarche.id, state: demarche.state },
     );
   }
-}
-
-export function ajouterChamp(
-  demarche: Demarche,
-  champ: Omit<ChampDescriptor, 'id'>,
-): { demarche: Demarche; champ: ChampDescriptor } {
-  assertChampsEditable(demarche);
-  if (champ.mandatory && TYPES_SANS_VALEUR.has(champ.type)) {
-    throw new DemarcheException(
-      DemarcheErrorCode.CHAMP_INVALID,
-      'invalid',
-      `Un champ de type « ${champ.type} » n'a pas de valeur et ne peut pas être obligatoire.`,
-      { type: champ.type },
-    );
-  }
-  const created: ChampDescriptor = { ...champ, id: randomUUID(), label: champ.label.trim() };
-  return { demarche: { ...demarche, champs: [...demarche.champs, created] }, champ: created };
 }
 
 export function ajouterInstructeur(demarche: Demarche, email: string): Demarche {

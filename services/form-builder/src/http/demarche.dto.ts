@@ -15,6 +15,16 @@ export const ajouterChampBody = z.object({
   options: z.array(z.string().trim().min(1).max(500)).max(5_000).default([]),
 });
 
+export const modifierChampBody = ajouterChampBody
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, {
+    message: 'au moins une modification est attendue',
+  });
+
+export const deplacerChampBody = z.object({
+  direction: z.enum(['haut', 'bas'], { message: 'attendu : haut ou bas' }),
+});
+
 export const ajouterInstructeurBody = z.object({
   email: z.string().trim().toLowerCase().email("l'adresse e-mail est invalide"),
 });
@@ -33,6 +43,7 @@ export function demarcheView(demarche: Demarche) {
     lien: demarche.slug ? `/commencer/${demarche.slug}` : null,
     administrateurs: demarche.administrateurs,
     champs: demarche.champs,
+    annotations: demarche.annotations,
     groupesInstructeurs: demarche.groupesInstructeurs,
     publishedAt: demarche.publishedAt,
     createdAt: demarche.createdAt,

@@ -1,25 +1,17 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
 import { parseInput } from '@demarches/platform-errors';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { AjouterChampUseCase } from '../use-cases/ajouter-champ/ajouter-champ.use-case';
 import { AjouterInstructeurUseCase } from '../use-cases/ajouter-instructeur/ajouter-instructeur.use-case';
 import { ConsulterDemarchesUseCase } from '../use-cases/consulter-demarches/consulter-demarches.use-case';
 import { CreerDemarcheUseCase } from '../use-cases/creer-demarche/creer-demarche.use-case';
 import { PublierDemarcheUseCase } from '../use-cases/publier-demarche/publier-demarche.use-case';
-import {
-  ajouterChampBody,
-  ajouterInstructeurBody,
-  creerDemarcheBody,
-  demarcheView,
-  publierBody,
-} from './demarche.dto';
+import { ajouterInstructeurBody, creerDemarcheBody, demarcheView, publierBody } from './demarche.dto';
 
 @Controller('demarches')
 @RequireRole('administrateur')
 export class DemarchesController {
   constructor(
     private readonly creer: CreerDemarcheUseCase,
-    private readonly ajouterChampUseCase: AjouterChampUseCase,
     private readonly ajouterInstructeurUseCase: AjouterInstructeurUseCase,
     private readonly publierUseCase: PublierDemarcheUseCase,
     private readonly consulter: ConsulterDemarchesUseCase,
@@ -38,11 +30,6 @@ export class DemarchesController {
   @Get(':id')
   async get(@CurrentUser() user: InternalIdentity, @Param('id') id: string) {
     return demarcheView(await this.consulter.one(user.email, id));
-  }
-
-  @Post(':id/champs')
-  ajouterChamp(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
-    return this.ajouterChampUseCase.execute(user.email, id, parseInput(ajouterChampBody, body));
   }
 
   @Post(':id/instructeurs')

@@ -2,6 +2,15 @@ import { addVersioning, type VersionedDocument } from '@demarches/platform-mongo
 import { Schema } from 'mongoose';
 import { TYPES_DE_CHAMP } from '../domain/type-de-champ';
 
+interface ChampDocument {
+  id: string;
+  type: string;
+  label: string;
+  description: string;
+  mandatory: boolean;
+  options: string[];
+}
+
 /** Stored shape of a démarche: the domain fields, its version (optimistic concurrency) and its pending events. */
 export interface DemarcheDocument extends VersionedDocument {
   number: number;
@@ -10,14 +19,8 @@ export interface DemarcheDocument extends VersionedDocument {
   state: 'brouillon' | 'publiee' | 'close';
   slug: string | null;
   administrateurs: string[];
-  champs: {
-    id: string;
-    type: string;
-    label: string;
-    description: string;
-    mandatory: boolean;
-    options: string[];
-  }[];
+  champs: ChampDocument[];
+  annotations: ChampDocument[];
   groupesInstructeurs: { id: string; label: string; instructeurs: string[] }[];
   revisionId: string;
   publishedAt: Date | null;
@@ -25,6 +28,18 @@ export interface DemarcheDocument extends VersionedDocument {
 }
 
 export const DEMARCHE_COLLECTION = 'demarches';
+
+const ChampSchema = new Schema<ChampDocument>(
+  {
+    id: { type: String, required: true },
+    type: { type: String, required: true, enum: TYPES_DE_CHAMP },
+    label: { type: String, required: true },
+    description: { type: String, default: '' },
+    mandatory: { type: Boolean, default: false },
+    options: { type: [String], default: [] },
+  },
+  { _id: false },
+);
 
 export const DemarcheSchema = addVersioning(
   new Schema<DemarcheDocument>(
@@ -36,17 +51,8 @@ export const DemarcheSchema = addVersioning(
       state: { type: String, required: true, enum: ['brouillon', 'publiee', 'close'] },
       slug: { type: String, default: null },
       administrateurs: { type: [String], index: true },
-      champs: [
-        {
-          _id: false,
-          id: { type: String, required: true },
-          type: { type: String, required: true, enum: TYPES_DE_CHAMP },
-          label: { type: String, required: true },
-          description: { type: String, default: '' },
-          mandatory: { type: Boolean, default: false },
-          options: { type: [String], default: [] },
-        },
-      ],
+      champs: { type: [ChampSchema], default: [] },
+      annotations: { type: [ChampSchema], default: [] },
       groupesInstructeurs: [
         {
           _id: false,

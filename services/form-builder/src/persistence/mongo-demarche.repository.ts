@@ -60,11 +60,10 @@ export class MongoDemarcheRepository
 
   protected toEntity(doc: StoredDocument<DemarcheDocument>): Demarche {
     const { _id, ...fields } = doc;
-    return {
-      id: _id,
-      ...fields,
-      champs: fields.champs.map((champ) => ({ ...champ, type: champ.type as TypeDeChamp })),
-    };
+    const typed = (champs: StoredDocument<DemarcheDocument>['champs'] = []) =>
+      champs.map((champ) => ({ ...champ, type: champ.type as TypeDeChamp }));
+    // Démarches stored before annotations existed have none.
+    return { id: _id, ...fields, champs: typed(fields.champs), annotations: typed(fields.annotations) };
   }
 
   protected toDocument(demarche: Demarche): DocumentFields<DemarcheDocument> {

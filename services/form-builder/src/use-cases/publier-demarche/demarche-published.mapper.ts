@@ -27,7 +27,7 @@ export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedP
     description: demarche.description,
     revisionId: demarche.revisionId,
     champs: demarche.champs.map(toProtoChamp),
-    annotations: [],
+    annotations: demarche.annotations.map(toProtoChamp),
     groupesInstructeurs: demarche.groupesInstructeurs.map((groupe) => ({
       id: groupe.id,
       label: groupe.label,

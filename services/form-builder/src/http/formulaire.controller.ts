@@ -1,0 +1,68 @@
+import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
+import { parseInput } from '@demarches/platform-errors';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Type } from '@nestjs/common';
+import { ajouterChamp, Cible, deplacerChamp, modifierChamp, supprimerChamp } from '../domain/formulaire';
+import { EditerFormulaireUseCase } from '../use-cases/editer-formulaire/editer-formulaire.use-case';
+import { ajouterChampBody, deplacerChampBody, modifierChampBody } from './demarche.dto';
+
+/**
+ * The form editor, built once per target: /demarches/:id/champs/** edits the usager's form and
+ * /demarches/:id/annotations/** the instructeurs' private annotations, with the same operations.
+ */
+function formulaireController(target: Cible): Type<unknown> {
+  @Controller(`demarches/:id/${target}`)
+  @RequireRole('administrateur')
+  class FormulaireController {
+    constructor(readonly editer: EditerFormulaireUseCase) {}
+
+    @Post()
+    ajouter(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
+      const champ = parseInput(ajouterChampBody, body);
+      return this.editer.execute(user.email, id, (demarche) => ajouterChamp(demarche, target, champ));
+    }
+
+    @Patch(':champId')
+    modifier(
+      @CurrentUser() user: InternalIdentity,
+      @Param('id') id: string,
+      @Param('champId') champId: string,
+      @Body() body: unknown,
+    ) {
+      const changes = parseInput(modifierChampBody, body);
+      return this.editer.execute(user.email, id, (demarche) =>
+        modifierChamp(demarche, target, champId, changes),
+      );
+    }
+
+    @Post(':champId/deplacer')
+    @HttpCode(200)
+    async deplacer(
+      @CurrentUser() user: InternalIdentity,
+      @Param('id') id: string,
+      @Param('champId') champId: string,
+      @Body() body: unknown,
+    ) {
+      const { direction } = parseInput(deplacerChampBody, body);
+      const ordre = await this.editer.execute(user.email, id, (demarche) =>
+        deplacerChamp(demarche, target, champId, direction),
+      );
+      return { ordre };
+    }
+
+    @Delete(':champId')
+    async supprimer(
+      @CurrentUser() user: InternalIdentity,
+      @Param('id') id: string,
+      @Param('champId') champId: string,
+    ) {
+      const ordre = await this.editer.execute(user.email, id, (demarche) =>
+        supprimerChamp(demarche, target, champId),
+      );
+      return { ordre };
+    }
+  }
+  return FormulaireController;
+}
+
+export const ChampsController = formulaireController('champs');
+export const AnnotationsController = formulaireController('annotations');

@@ -3,7 +3,11 @@ import { provideHealthIndicator } from '@demarches/platform-health';
 import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
+import { AdresseModule } from './adresse/adresse.module';
+import { CadastreModule } from './cadastre/cadastre.module';
+import { CarteModule } from './carte/carte.module';
 import { CommuneIndexHealthIndicator } from './communes/commune-index.health';
+import { ReferentielModule } from './referentiel/referentiel.module';
 import { communeProviders } from './communes/communes.provider';
 import { GeoConfig } from './config';
 import { CommuneLookupConsumer } from './consumers/commune-lookup.consumer';
@@ -18,6 +22,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ config }),
+        AdresseModule,
+        CadastreModule,
+        CarteModule,
+        ReferentielModule,
         MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
         KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
       ],

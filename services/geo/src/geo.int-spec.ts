@@ -59,6 +59,43 @@ describe('geo (real Kafka and FerretDB, geo process)', () => {
     expect(body.communes).toHaveLength(3);
   });
 
+  it('narrows a commune search to a département and includes communes déléguées on request', async () => {
+    const inReunion = (await (await fetch(`${url}/geo/communes?q=saint%20denis&departement=974`)).json()) as {
+      communes: { codeInsee: string }[];
+    };
+    expect(inReunion.communes[0]?.codeInsee).toBe('97411');
+    const former = (await (
+      await fetch(`${url}/geo/communes?q=annecy%20le%20vieux&types=commune-actuelle,commune-deleguee`)
+    ).json()) as { communes: { type: string; chefLieu?: string }[] };
+    expect(former.communes[0]).toMatchObject({ type: 'commune-deleguee', chefLieu: '74010' });
+    const invalid = await fetch(`${url}/geo/communes?q=annecy&types=arrondissement`);
+    expect(invalid.status).toBe(400);
+  });
+
+  it('serves the régions, départements, EPCI and pays référentiels over HTTP without identity', async () => {
+    const json = async (path: string): Promise<{ status: number; body: unknown }> => {
+      const response = await fetch(`${url}${path}`);
+      return { status: response.status, body: await response.json() };
+    };
+    expect(await json('/geo/regions')).toMatchObject({ status: 200, body: { regions: expect.any(Array) } });
+    expect(await json('/geo/regions/04')).toMatchObject({ body: { region: { nom: 'La Réunion' } } });
+    expect(await json('/geo/departements?q=corse')).toMatchObject({
+      body: { departements: [{ code: '2A' }, { code: '2B' }] },
+    });
+    expect(await json('/geo/departements/20')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'DEPARTEMENT_NOT_FOUND' } },
+    });
+    expect(await json('/geo/epci?q=metropole%20de%20lyon&limit=1')).toMatchObject({
+      body: { epcis: [{ code: '200046977' }] },
+    });
+    expect(await json('/geo/epci/200046977')).toMatchObject({ body: { epci: { nom: 'Métropole de Lyon' } } });
+    expect(await json('/geo/pays?q=allemagne')).toMatchObject({
+      body: { source: expect.stringMatching(/^i18n-iso-countries@/), pays: [{ code: 'DE' }] },
+    });
+    expect(await json('/geo/pays/us')).toMatchObject({ body: { pays: { code: 'US' } } });
+  });
+
   it('answers CommuneLookup over Kafka request-reply, by name, postal code and INSEE code', async () => {
     const client = caller.get(CommandClient);
     const byName = await client.send(

@@ -1,4 +1,7 @@
 import { CommuneIndex } from './commune-index';
+import { Commune } from './commune.entity';
+import { matchQuality, normalizedName } from './name-match';
+import { normalizeName } from './normalize';
 import { loadCommunes } from './reference-data';
 
 describe(CommuneIndex.name, () => {
@@ -6,12 +9,15 @@ describe(CommuneIndex.name, () => {
   const names = (q: string, limit = 10): string[] => index.search(q, limit).map((c) => c.nom);
   const codes = (q: string, limit = 10): string[] => index.search(q, limit).map((c) => c.codeInsee);
 
+  let communes: Commune[];
+
   beforeAll(() => {
-    index = new CommuneIndex(loadCommunes());
+    communes = loadCommunes();
+    index = new CommuneIndex(communes);
   });
 
-  it('keeps only current communes', () => {
-    expect(index.size).toBeGreaterThan(34_000);
+  it('answers only current communes by default', () => {
+    expect(communes.filter((c) => c.type === 'commune-actuelle').length).toBeGreaterThan(34_000);
     // Lyon 1er arrondissement (arrondissement municipal) and Annecy-le-Vieux (commune déléguée) are not communes.
     expect(index.byInseeCode('69381')).toBeUndefined();
     expect(index.search('annecy le vieux', 5)).toEqual([]);
@@ -85,5 +91,76 @@ describe(CommuneIndex.name, () => {
     expect(index.search('saint', 3)).toHaveLength(3);
     expect(index.search('  ', 10)).toEqual([]);
     expect(index.search('zzzzzz', 10)).toEqual([]);
+  });
+
+  it('finds communes déléguées and associées on request, flagged, after the communes actuelles', () => {
+    const types = ['commune-actuelle', 'commune-deleguee', 'commune-associee'] as const;
+    const annecy = index.search('annecy', 10, { types });
+    expect(annecy[0]).toMatchObject({ nom: 'Annecy', type: 'commune-actuelle' });
+    expect(annecy.find((c) => c.nom === 'Annecy-le-Vieux')).toMatchObject({
+      type: 'commune-deleguee',
+      chefLieu: '74010',
+      departement: '74',
+    });
+    const firstFormer = annecy.findIndex((c) => c.type !== 'commune-actuelle');
+    expect(annecy.slice(firstFormer).every((c) => c.type !== 'commune-actuelle')).toBe(true);
+    // The déléguée "siège" with the same name and code as its commune nouvelle is not listed twice.
+    expect(annecy.filter((c) => c.nom === 'Annecy')).toHaveLength(1);
+    expect(index.search('cordieux', 5, { types })).toEqual([
+      expect.objectContaining({ codeInsee: '01120', type: 'commune-associee', chefLieu: '01262' }),
+    ]);
+    expect(index.search('cordieux', 5, { types: ['commune-deleguee'] })).toEqual([]);
+  });
+
+  it('restricts a search to one département, Corse and overseas included', () => {
+    const inReunion = index.search('saint', 50, { departement: '974' });
+    expect(inReunion.length).toBeGreaterThan(5);
+    expect(inReunion.every((c) => c.departement === '974')).toBe(true);
+    expect(index.search('saint denis', 1, { departement: '974' })[0]?.codeInsee).toBe('97411');
+    expect(index.search('bastia', 5, { departement: '2a' })).toEqual([]);
+    expect(index.search('20200', 5, { departement: '2B' }).map((c) => c.nom)).toContain('Bastia');
+  });
+
+  it("gives each commune its EPCI, and a former commune its chef-lieu's", () => {
+    expect(index.byInseeCode('69123')?.epci).toBe('200046977');
+    expect(index.byInseeCode('97411')?.epci).toBe('249740119');
+    const annecyLeVieux = index.search('annecy le vieux', 1, { types: ['commune-deleguee'] })[0];
+    expect(annecyLeVieux?.epci).toBe(index.byInseeCode('74010')?.epci);
+    // A few islands belong to no EPCI.
+    expect(index.byInseeCode('85113')?.epci).toBeNull();
+  });
+
+  it('answers exactly what a full scan of every name would, in the same order', () => {
+    const scan = (q: string, limit: number): string[] => {
+      const n = normalizeName(q);
+      return communes
+        .filter((c) => c.type === 'commune-actuelle')
+        .map((c) => ({ c, quality: matchQuality(normalizedName(c.nom), n) }))
+        .filter((m) => m.quality !== undefined)
+        .sort(
+          (a, b) =>
+            (b.quality ?? 0) - (a.quality ?? 0) ||
+            (b.c.population ?? 0) - (a.c.population ?? 0) ||
+            a.c.nom.localeCompare(b.c.nom, 'fr'),
+        )
+        .slice(0, limit)
+        .map((m) => m.c.codeInsee);
+    };
+    for (const q of [
+      's',
+      'sa',
+      'sai',
+      'saint e',
+      'le',
+      'l abe',
+      'y',
+      'mont',
+      'sur mer',
+      'val',
+      'ile',
+      'st j',
+    ]) {
+      expect(index.search(q, 20).map((c) => c.codeInsee)).toEqual(scan(q, 20));
+    }
   });
 });

@@ -10,6 +10,8 @@ describe(ObtenirCommuneUseCase.name, () => {
       codesPostaux: ['20000'],
       departement: '2A',
       region: '94',
+      type: 'commune-actuelle',
+      epci: null,
       zone: 'metro',
       population: 76_320,
     },

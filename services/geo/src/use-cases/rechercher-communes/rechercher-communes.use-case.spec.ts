@@ -5,9 +5,11 @@ import { RechercherCommunesUseCase } from './rechercher-communes.use-case';
 const commune = (codeInsee: string, nom: string, codesPostaux: string[], population: number): Commune => ({
   codeInsee,
   nom,
+  type: 'commune-actuelle',
   codesPostaux,
   departement: codeInsee.slice(0, 2),
   region: '84',
+  epci: null,
   zone: 'metro',
   population,
 });

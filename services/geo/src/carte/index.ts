@@ -1,0 +1,13 @@
+export { CarteModule } from './carte.module';
+export { CarteErrorCode, CarteException } from './carte.exception';
+export type { CarteViolation } from './carte.exception';
+export { CARTE_LIMITS } from './carte.limits';
+export * from './geojson';
+export { checkCarte, validateCarte } from './validation/validate-carte';
+export { importCarte } from './import/import-carte';
+export { measureFeatures, measureGeometry } from './measures/measures';
+export type { CarteMeasures, FeatureMeasure } from './measures/measures';
+export { dossierFeatureCollection } from './export/dossier-feature-collection';
+export type { CarteChampValue, GeoArea, GeoAreaSource } from './export/dossier-feature-collection';
+export { ValiderCarteUseCase } from './use-cases/valider-carte.use-case';
+export { ImporterCarteUseCase } from './use-cases/importer-carte.use-case';

@@ -42,6 +42,7 @@ export function demarchePublished(overrides: Partial<DemarchePublished> = {}): D
     dateLimite: undefined,
     publishedAt: new Date(),
     version: 1,
+    mailTemplates: [],
     ...overrides,
   };
 }

@@ -107,6 +107,7 @@ beforeAll(async () => {
     dateLimite: undefined,
     publishedAt: new Date(),
     version: 3,
+    mailTemplates: [],
   });
 }, 120_000);
 

@@ -95,6 +95,7 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
       dateLimite: undefined,
       publishedAt: new Date(),
       version: 2,
+      mailTemplates: [],
     });
     await kafka.publish(Topics.dossier, 'DossierDeposited', dossierId, {
       dossierId,

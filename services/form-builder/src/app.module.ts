@@ -7,6 +7,7 @@ import { Topics } from '@demarches/contracts';
 import { FormBuilderConfig } from './config';
 import { DemarchesController } from './http/demarches.controller';
 import { AnnotationsController, ChampsController } from './http/formulaire.controller';
+import { MailsController } from './http/mails.controller';
 import { DemarcheRepository } from './persistence/demarche.repository';
 import { DEMARCHE_COLLECTION, DemarcheSchema } from './persistence/demarche.schema';
 import { MongoDemarcheRepository } from './persistence/mongo-demarche.repository';
@@ -15,6 +16,7 @@ import { AjouterInstructeurUseCase } from './use-cases/ajouter-instructeur/ajout
 import { Clock } from './use-cases/clock';
 import { ConsulterDemarchesUseCase } from './use-cases/consulter-demarches/consulter-demarches.use-case';
 import { CreerDemarcheUseCase } from './use-cases/creer-demarche/creer-demarche.use-case';
+import { PersonnaliserMailsUseCase } from './use-cases/personnaliser-mails/personnaliser-mails.use-case';
 import { PublierDemarcheUseCase } from './use-cases/publier-demarche/publier-demarche.use-case';
 
 @Module({})
@@ -29,7 +31,7 @@ export class AppModule {
         KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
         OutboxModule.forFeature({ collection: DEMARCHE_COLLECTION, topic: Topics.procedure }),
       ],
-      controllers: [DemarchesController, ChampsController, AnnotationsController],
+      controllers: [DemarchesController, ChampsController, AnnotationsController, MailsController],
       providers: [
         Clock,
         { provide: DemarcheRepository, useClass: MongoDemarcheRepository },
@@ -37,6 +39,7 @@ export class AppModule {
         EditerFormulaireUseCase,
         AjouterInstructeurUseCase,
         PublierDemarcheUseCase,
+        PersonnaliserMailsUseCase,
         ConsulterDemarchesUseCase,
       ],
     };

@@ -9,6 +9,8 @@ export enum DemarcheErrorCode {
   CHAMP_NOT_FOUND = 'CHAMP_NOT_FOUND',
   SLUG_INVALID = 'SLUG_INVALID',
   SLUG_TAKEN = 'SLUG_TAKEN',
+  MAIL_TEMPLATE_INVALID = 'MAIL_TEMPLATE_INVALID',
+  MAIL_KIND_NOT_FOUND = 'MAIL_KIND_NOT_FOUND',
 }
 
 export class DemarcheException extends DomainError<DemarcheErrorCode> {

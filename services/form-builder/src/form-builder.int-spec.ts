@@ -1,6 +1,6 @@
 // form-builder against the real infrastructure: démarches stored in FerretDB, publication leaving as a
 // DemarchePublished snapshot on Kafka through the outbox.
-import { ChampType, Topics } from '@demarches/contracts';
+import { ChampType, MailKind, Topics } from '@demarches/contracts';
 import type { InternalIdentity } from '@demarches/platform-auth';
 import { connectKafka } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
@@ -177,5 +177,87 @@ describe('form-builder service', () => {
     const id = await demarchePubliable(autreAdmin, 'Aide aux haies bis');
     const response = await http(autreAdmin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-haies' });
     expect(response).toMatchObject({ status: 409, body: { error: { code: 'SLUG_TAKEN' } } });
+  });
+
+  it('customises the e-mails with balises, carries them in the snapshot, and republishes when they change', async () => {
+    const { body } = await http(admin, 'POST', '/demarches', { title: 'Aide aux jardins' });
+    const id = body.id;
+    await http(admin, 'POST', `/demarches/${id}/champs`, {
+      type: 'text',
+      label: 'Nom du jardin',
+      mandatory: true,
+    });
+    await http(admin, 'POST', `/demarches/${id}/instructeurs`, { email: 'instructeur@exemple.fr' });
+
+    const defaults = await http(admin, 'GET', `/demarches/${id}/mails`);
+    expect(defaults.status).toBe(200);
+    expect(defaults.body.mails).toHaveLength(6);
+    expect(defaults.body.mails[0]).toMatchObject({ kind: 'dossier_depose', custom: false });
+    expect(defaults.body.balises).toEqual(expect.arrayContaining(['numéro du dossier', 'Nom du jardin']));
+
+    const typo = await http(admin, 'PUT', `/demarches/${id}/mails/dossier_depose`, {
+      subject: 'Dossier --numero du dossier--',
+      body: 'Jardin : --Nom du jardn--',
+    });
+    expect(typo).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'MAIL_TEMPLATE_INVALID',
+          details: { balisesInconnues: ['numero du dossier', 'Nom du jardn'] },
+        },
+      },
+    });
+    expect(
+      (await http(admin, 'PUT', `/demarches/${id}/mails/dossier_perdu`, { subject: 's', body: 'b' })).status,
+    ).toBe(404);
+
+    const template = { subject: 'Reçu : --Nom du jardin--', body: 'Dossier nº --numéro du dossier--' };
+    const saved = await http(admin, 'PUT', `/demarches/${id}/mails/dossier_depose`, template);
+    expect(saved).toMatchObject({ status: 200, body: { kind: 'dossier_depose', ...template, custom: true } });
+    const refus = await http(admin, 'PUT', `/demarches/${id}/mails/dossier_refuse`, {
+      subject: 'Refus',
+      body: '--motivation--',
+    });
+    expect(refus.status).toBe(200);
+    const reset = await http(admin, 'DELETE', `/demarches/${id}/mails/dossier_refuse`);
+    expect(reset).toMatchObject({ status: 200, body: { kind: 'dossier_refuse', custom: false } });
+    expect(reset.body.subject).toContain('a été refusé');
+
+    const published = await http(admin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-jardins' });
+    expect(published.status).toBe(200);
+    const first = await waitFor(
+      () => probe.of('DemarchePublished', (p) => p.demarcheId === id)[0],
+      'DemarchePublished',
+    );
+    expect(first.payload).toMatchObject({
+      version: published.body.version,
+      mailTemplates: [{ kind: MailKind.DOSSIER_DEPOSE, ...template }],
+    });
+
+    // Templates stay editable after publication: each change sends a fresh snapshot at the new version.
+    const accepte = { subject: 'Bravo --Nom du jardin--', body: 'Accepté le --date de décision--' };
+    expect((await http(admin, 'PUT', `/demarches/${id}/mails/dossier_accepte`, accepte)).status).toBe(200);
+    const second = await waitFor(
+      () =>
+        probe.of(
+          'DemarchePublished',
+          (p) => p.demarcheId === id && Number(p.version) > Number(first.payload.version),
+        )[0],
+      'a second DemarchePublished',
+    );
+    expect(second.payload).toMatchObject({
+      version: published.body.version + 1,
+      slug: 'aide-aux-jardins',
+      mailTemplates: [
+        { kind: MailKind.DOSSIER_DEPOSE, ...template },
+        { kind: MailKind.DOSSIER_ACCEPTE, ...accepte },
+      ],
+    });
+    const mails = await http(admin, 'GET', `/demarches/${id}/mails`);
+    expect(
+      mails.body.mails.filter((m: { custom: boolean }) => m.custom).map((m: { kind: string }) => m.kind),
+    ).toEqual(['dossier_depose', 'dossier_accepte']);
+    expect((await http(autreAdmin, 'GET', `/demarches/${id}/mails`)).status).toBe(404);
   });
 });

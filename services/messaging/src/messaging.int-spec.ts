@@ -95,6 +95,7 @@ describe('messaging (real Kafka, FerretDB)', () => {
       dateLimite: undefined,
       publishedAt: new Date(),
       version: 2,
+      mailTemplates: [],
     });
     await kafka.publish(Topics.dossier, 'DossierCreated', dossierId, {
       dossierId,

@@ -4,6 +4,7 @@ import { MongoModule } from '@demarches/platform-mongo';
 import { QueueModule } from '@demarches/platform-queue';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { NotificationConfig } from './config';
+import { DemarcheEventsConsumer } from './consumers/demarche-events.consumer';
 import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
 import { BullmqEmailQueue } from './jobs/bullmq-email.queue';
 import { EmailProcessor } from './jobs/email.processor';
@@ -14,9 +15,13 @@ import { EmailQueue, Mailer } from './persistence/ports';
 import { AccuserReceptionUseCase } from './use-cases/accuser-reception/accuser-reception.use-case';
 import { EnvoyerEmailUseCase } from './use-cases/envoyer-email/envoyer-email.use-case';
 import { NotifierChangementEtatUseCase } from './use-cases/notifier-changement-etat/notifier-changement-etat.use-case';
+import { ProjeterModelesMailUseCase } from './use-cases/projeter-modeles-mail/projeter-modeles-mail.use-case';
 import { EmailScheduler } from './use-cases/shared/email-scheduler';
 
-/** notification: dossier events in, e-mails out through a BullMQ queue and SMTP. No public HTTP route yet. */
+/**
+ * notification: dossier events in (démarche snapshots for their customised templates), e-mails out through a BullMQ
+ * queue and SMTP. No public HTTP route yet.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: NotificationConfig): DynamicModule {
@@ -37,7 +42,9 @@ export class AppModule {
         AccuserReceptionUseCase,
         NotifierChangementEtatUseCase,
         EnvoyerEmailUseCase,
+        ProjeterModelesMailUseCase,
         DossierEventsConsumer,
+        DemarcheEventsConsumer,
         EmailProcessor,
       ],
     };

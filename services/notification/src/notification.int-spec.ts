@@ -1,11 +1,26 @@
 // Real Kafka event in -> real e-mail at the SMTP capture (Mailpit), exactly once, and EmailDelivered out.
-import { DossierDeposited, DossierState, DossierStateChanged, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  DossierDeposited,
+  DossierState,
+  DossierStateChanged,
+  MailKind,
+  Topics,
+} from '@demarches/contracts';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { KafkaProbe, localInfrastructure, Mailpit, testNamespace, waitFor } from '@demarches/testing';
+import {
+  demarchePublished,
+  KafkaProbe,
+  localInfrastructure,
+  Mailpit,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadNotificationConfig } from './config';
+import { DemarcheMailTemplates } from './persistence/ports';
 import { AccuserReceptionUseCase } from './use-cases/accuser-reception/accuser-reception.use-case';
 
 const ns = testNamespace(__filename);
@@ -64,7 +79,7 @@ describe('notification (real Kafka, FerretDB, Redis, SMTP)', () => {
   const kafka = new KafkaProbe(ns);
 
   beforeAll(async () => {
-    await kafka.start([Topics.dossier, Topics.notification]);
+    await kafka.start([Topics.procedure, Topics.dossier, Topics.notification]);
     app = await createServiceApp({ module: AppModule.forRoot(config), config, kafka: kafkaConnector });
     await app.listen(0, '127.0.0.1');
   });
@@ -135,5 +150,47 @@ describe('notification (real Kafka, FerretDB, Redis, SMTP)', () => {
       ].sort(),
     );
     expect(delivered.every((d) => d.smtpMessageId.length > 0)).toBe(true);
+  });
+
+  it("sends the démarche's customised accusé de réception, with the value of a champ balise", async () => {
+    const jardinier = `jardinier-${ns.replace(/_/g, '-')}@exemple.fr`.toLowerCase();
+    const demarche = demarchePublished({
+      demarcheId: `${ns}dem-jardins`,
+      title: 'Aide aux jardins partagés',
+      version: 3,
+      mailTemplates: [
+        {
+          kind: MailKind.DOSSIER_DEPOSE,
+          subject: 'Jardin « --Nom du jardin-- » : dossier nº --numéro du dossier-- reçu',
+          body: 'Bonjour,\nNous avons bien reçu le dossier du jardin --Nom du jardin--.\nSuivi : --lien dossier--',
+        },
+      ],
+    });
+    await kafka.publish(Topics.procedure, 'DemarchePublished', demarche.demarcheId, demarche);
+    // The two topics are not ordered with each other: wait for the projection before the dépôt.
+    await waitFor(() => app.get(DemarcheMailTemplates).find(demarche.demarcheId), 'templates projected');
+
+    const dossierId = `${ns}dossier-jardin`;
+    await kafka.publish(Topics.dossier, 'DossierDeposited', dossierId, {
+      ...deposited,
+      dossierId,
+      number: 5151,
+      usagerEmail: jardinier,
+      demarcheId: demarche.demarcheId,
+      demarcheTitle: demarche.title,
+      champs: [
+        {
+          champId: demarche.champs[0].id,
+          label: 'Nom du jardin',
+          type: ChampType.TEXT,
+          value: 'Les Lilas --motivation--',
+        },
+      ],
+    });
+    const [receipt] = await mailpit.waitForMails(jardinier, 1);
+    expect(receipt.subject).toBe('Jardin « Les Lilas --motivation-- » : dossier nº 5151 reçu');
+    const text = await mailpit.text(receipt.id);
+    expect(text).toContain('Nous avons bien reçu le dossier du jardin Les Lilas --motivation--.');
+    expect(text).toContain(`Suivi : https://demarches.test/dossiers/${dossierId}`);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
+import type { MailTemplate } from './mail-templates';
 import { TypeDeChamp } from './type-de-champ';
 
 export type DemarcheState = 'brouillon' | 'publiee' | 'close';
@@ -33,6 +34,8 @@ export interface Demarche {
   /** Annotations privées: filled by instructeurs only, never shown to the usager. */
   annotations: ChampDescriptor[];
   groupesInstructeurs: GroupeInstructeur[];
+  /** E-mail templates the administrateurs customised, in MAIL_KINDS order; the other kinds use the defaults. */
+  mailTemplates: MailTemplate[];
   revisionId: string;
   publishedAt: Date | null;
   createdAt: Date;
@@ -60,6 +63,7 @@ export function nouvelleDemarche(input: {
     annotations: [],
     // Every démarche has a default groupe, as in the reference: routing starts with one groupe holding everyone.
     groupesInstructeurs: [{ id: randomUUID(), label: DEFAULT_GROUPE_LABEL, instructeurs: [] }],
+    mailTemplates: [],
     revisionId: randomUUID(),
     publishedAt: null,
     createdAt: input.now,

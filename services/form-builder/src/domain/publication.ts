@@ -1,5 +1,6 @@
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
 import { Demarche } from './demarche';
+import { templatesInvalides } from './mail-templates';
 
 /** Readable slug used in `/commencer/<slug>`: lowercase words separated by single dashes. */
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,6 +40,12 @@ export function publier(demarche: Demarche, slug: string, now: Date): Demarche {
   }
   if (!demarche.groupesInstructeurs.some((groupe) => groupe.instructeurs.length > 0)) {
     manques.push('au moins un instructeur');
+  }
+  // The reference requires valid templates: a balise of a champ renamed or deleted since the template was saved.
+  for (const { kind, balisesInconnues } of templatesInvalides(demarche)) {
+    manques.push(
+      `un modèle d'e-mail « ${kind} » sans balise inconnue (${balisesInconnues.map((b) => `--${b}--`).join(', ')})`,
+    );
   }
   if (manques.length > 0) {
     throw new DemarcheException(

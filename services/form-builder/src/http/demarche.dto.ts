@@ -29,6 +29,12 @@ export const ajouterInstructeurBody = z.object({
   email: z.string().trim().toLowerCase().email("l'adresse e-mail est invalide"),
 });
 
+/** Types only: lengths, emptiness and balises are business rules checked by the domain (MAIL_TEMPLATE_INVALID). */
+export const personnaliserMailBody = z.object({
+  subject: z.string({ message: "l'objet est obligatoire" }),
+  body: z.string({ message: 'le corps du message est obligatoire' }),
+});
+
 export const publierBody = z.object({ slug: z.string().min(1, 'le lien public est obligatoire') });
 
 /** What administrateurs see of a démarche (the outbox and internal fields stay inside). */
@@ -45,6 +51,7 @@ export function demarcheView(demarche: Demarche) {
     champs: demarche.champs,
     annotations: demarche.annotations,
     groupesInstructeurs: demarche.groupesInstructeurs,
+    mailTemplates: demarche.mailTemplates,
     publishedAt: demarche.publishedAt,
     createdAt: demarche.createdAt,
     version: demarche.version,

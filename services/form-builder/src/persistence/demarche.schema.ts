@@ -1,5 +1,6 @@
 import { addVersioning, type VersionedDocument } from '@demarches/platform-mongo';
 import { Schema } from 'mongoose';
+import { MAIL_KINDS, MailKind } from '../domain/mail-templates';
 import { TYPES_DE_CHAMP } from '../domain/type-de-champ';
 
 interface ChampDocument {
@@ -22,6 +23,7 @@ export interface DemarcheDocument extends VersionedDocument {
   champs: ChampDocument[];
   annotations: ChampDocument[];
   groupesInstructeurs: { id: string; label: string; instructeurs: string[] }[];
+  mailTemplates: { kind: MailKind; subject: string; body: string }[];
   revisionId: string;
   publishedAt: Date | null;
   createdAt: Date;
@@ -61,6 +63,17 @@ export const DemarcheSchema = addVersioning(
           instructeurs: { type: [String], default: [] },
         },
       ],
+      mailTemplates: {
+        type: [
+          {
+            _id: false,
+            kind: { type: String, required: true, enum: MAIL_KINDS },
+            subject: { type: String, required: true },
+            body: { type: String, required: true },
+          },
+        ],
+        default: [],
+      },
       revisionId: { type: String, required: true },
       publishedAt: { type: Date, default: null },
       createdAt: { type: Date, required: true },

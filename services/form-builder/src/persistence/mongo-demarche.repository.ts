@@ -62,8 +62,14 @@ export class MongoDemarcheRepository
     const { _id, ...fields } = doc;
     const typed = (champs: StoredDocument<DemarcheDocument>['champs'] = []) =>
       champs.map((champ) => ({ ...champ, type: champ.type as TypeDeChamp }));
-    // Démarches stored before annotations existed have none.
-    return { id: _id, ...fields, champs: typed(fields.champs), annotations: typed(fields.annotations) };
+    // Démarches stored before annotations or mail templates existed have none.
+    return {
+      id: _id,
+      ...fields,
+      champs: typed(fields.champs),
+      annotations: typed(fields.annotations),
+      mailTemplates: fields.mailTemplates ?? [],
+    };
   }
 
   protected toDocument(demarche: Demarche): DocumentFields<DemarcheDocument> {

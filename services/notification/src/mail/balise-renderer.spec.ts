@@ -63,4 +63,36 @@ describe('renderTemplate', () => {
     expect(out.body).not.toContain('Motivation');
     expect(out.body).not.toMatch(/\n{3,}/);
   });
+
+  it('renders a champ balise from its label, dashes in the label included', () => {
+    const out = renderTemplate(
+      { subject: 'Jardin --Nom du jardin--', body: 'Responsable : --Nom-prénom-- (--numéro du dossier--)' },
+      values,
+      [
+        { label: 'Nom du jardin', value: 'Les Lilas' },
+        { label: 'Nom-prénom', value: 'Camille Martin' },
+      ],
+    );
+    expect(out).toEqual({ subject: 'Jardin Les Lilas', body: 'Responsable : Camille Martin (42)' });
+  });
+
+  it('never expands a balise written in a champ value, nor lets a champ shadow a built-in', () => {
+    const out = renderTemplate({ subject: 's', body: '--Commentaire-- / --numéro du dossier--' }, values, [
+      { label: 'Commentaire', value: 'voir --numéro du dossier-- et --Commentaire--' },
+      { label: 'numéro du dossier', value: 'usurpé' },
+    ]);
+    expect(out.body).toBe('voir --numéro du dossier-- et --Commentaire-- / 42');
+  });
+
+  it('does not let a stray `--` in the prose swallow the balise that follows', () => {
+    const out = renderTemplate({ subject: 's', body: 'note --bis --numéro du dossier--' }, values);
+    expect(out.body).toBe('note --bis 42');
+  });
+
+  it('drops a line whose only champ balise is empty', () => {
+    const out = renderTemplate({ subject: 's', body: 'A\nAvis : --Avis--\nB' }, values, [
+      { label: 'Avis', value: '' },
+    ]);
+    expect(out.body).toBe('A\nB');
+  });
 });

@@ -1,4 +1,4 @@
-import { Balise, BaliseValues } from './balises';
+import { Balise, BaliseValues, ChampBalise } from './balises';
 
 export interface RenderedEmail {
   subject: string;
@@ -10,26 +10,41 @@ export interface EmailTemplate {
   body: string;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const BALISE_PATTERN = new RegExp(`--(${Object.values(Balise).map(escape).join('|')})--`, 'g');
+/**
+ * A balise is `--libellé--`: it starts and ends with neither a blank nor a dash and holds no `--` nor line break, so
+ * a dash in a label (« Nom-prénom ») is fine and a stray `--` in prose does not swallow the next balise.
+ * form-builder validates templates with the same pattern (services/form-builder/src/domain/mail-templates.ts).
+ */
+const BALISE_PATTERN = /--([^\s-](?:(?:(?!--)[^\n])*[^\s-])?)--/g;
 
 /**
- * Replaces every known `--balise--` by its value. A line whose balises all render empty is dropped, so an optional
- * paragraph ("Motif : --motivation--") disappears when there is no motivation instead of leaving a dangling label.
- * Unknown balises are left as written: the form-builder validates templates at save time, so they never reach here
- * from a real template, and leaving them visible makes a mistake obvious rather than silently blank.
+ * Replaces every known `--balise--` by its value: the built-ins, then one balise per champ label (a built-in wins
+ * over a champ of the same label; the first champ wins over a later one with the same label). A line whose balises
+ * all render empty is dropped, so an optional paragraph ("Motif : --motivation--") disappears when there is no
+ * motivation instead of leaving a dangling label. Unknown balises are left as written: the form-builder validates
+ * templates at save time, so they never reach here from a real template, and leaving them visible makes a mistake
+ * obvious rather than silently blank.
  */
-export function renderTemplate(template: EmailTemplate, values: BaliseValues): RenderedEmail {
+export function renderTemplate(
+  template: EmailTemplate,
+  values: BaliseValues,
+  champs: readonly ChampBalise[] = [],
+): RenderedEmail {
+  // Every built-in is known, valued or not: a built-in without a value renders empty.
+  const known = new Map<string, string>(
+    Object.values(Balise).map((balise) => [balise, values[balise] ?? '']),
+  );
+  for (const champ of champs) if (!known.has(champ.label)) known.set(champ.label, champ.value);
   return {
-    subject: renderLine(template.subject, values).text.replace(/\s+/g, ' ').trim(),
-    body: renderBody(template.body, values),
+    subject: renderLine(template.subject, known).text.replace(/\s+/g, ' ').trim(),
+    body: renderBody(template.body, known),
   };
 }
 
-function renderBody(body: string, values: BaliseValues): string {
+function renderBody(body: string, known: ReadonlyMap<string, string>): string {
   const lines: string[] = [];
   for (const line of body.split('\n')) {
-    const rendered = renderLine(line, values);
+    const rendered = renderLine(line, known);
     if (rendered.usedBalises > 0 && rendered.filledBalises === 0) continue;
     lines.push(rendered.text.trimEnd());
   }
@@ -42,12 +57,13 @@ function renderBody(body: string, values: BaliseValues): string {
 // One pass over the line, so a value that itself contains `--…--` (an usager's text, a motivation) is never expanded.
 function renderLine(
   line: string,
-  values: BaliseValues,
+  known: ReadonlyMap<string, string>,
 ): { text: string; usedBalises: number; filledBalises: number } {
   let usedBalises = 0;
   let filledBalises = 0;
-  const text = line.replace(BALISE_PATTERN, (_token, name: string) => {
-    const value = values[name as Balise] ?? '';
+  const text = line.replace(BALISE_PATTERN, (token: string, name: string) => {
+    const value = known.get(name);
+    if (value === undefined) return token;
     usedBalises += 1;
     if (value.trim() !== '') filledBalises += 1;
     return value;

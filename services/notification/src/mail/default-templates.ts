@@ -13,8 +13,11 @@ const SIGNATURE = [
 const lines = (...parts: string[]) => parts.join('\n');
 
 /**
- * Default French templates, one per automatic e-mail (the administrateur may replace them per démarche later;
- * features.md: initiated/received/closed/refused/without_continuation mails with subject + body and balises).
+ * Default French templates, one per automatic e-mail, used when the démarche has no customised template for it
+ * (features.md: initiated/received/closed/refused/without_continuation/re_instructed mails with subject + body and
+ * balises). form-builder owns the templates and shows the same defaults to administrateurs
+ * (services/form-builder/src/domain/default-mail-templates.ts): the services cannot share a hand-written module, so
+ * a change of wording here must be made there too.
  */
 export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
   [EmailKind.AccuseReception]: {
@@ -81,6 +84,20 @@ export const DEFAULT_TEMPLATES: Record<EmailKind, EmailTemplate> = {
       'Motif : --motivation--',
       '',
       'Consulter votre dossier : --lien dossier--',
+      '',
+      SIGNATURE,
+    ),
+  },
+  [EmailKind.RepasseEnInstruction]: {
+    subject:
+      "Votre dossier nº --numéro du dossier-- est à nouveau en cours d'instruction (--libellé démarche--)",
+    body: lines(
+      'Bonjour,',
+      '',
+      'Votre dossier nº --numéro du dossier-- pour la démarche « --libellé démarche-- » est repassé en instruction.',
+      "La décision précédente est annulée ; l'administration vous informera de sa nouvelle décision.",
+      '',
+      'Suivre votre dossier : --lien dossier--',
       '',
       SIGNATURE,
     ),

@@ -1,4 +1,4 @@
-import { DossierState } from '@demarches/contracts';
+import { DossierState, MailKind } from '@demarches/contracts';
 
 /**
  * The automatic e-mails an usager receives (seed: "3 types d'e-mails sont envoyés automatiquement"):
@@ -11,16 +11,26 @@ export enum EmailKind {
   Acceptation = 'dossier_accepte',
   Refus = 'dossier_refuse',
   ClassementSansSuite = 'dossier_sans_suite',
+  /** Back en instruction after a decision (reference: re_instructed_mail). */
+  RepasseEnInstruction = 'dossier_repasse_en_instruction',
 }
+
+const DECISIONS: ReadonlySet<DossierState> = new Set([
+  DossierState.ACCEPTE,
+  DossierState.REFUSE,
+  DossierState.SANS_SUITE,
+]);
 
 /**
  * Which e-mail a move into `state` triggers. Moves that send nothing (back to en construction, brouillon) map to null;
  * the dépôt itself is announced by DossierDeposited, not by a state change.
  */
-export function emailKindForState(state: DossierState): EmailKind | null {
+export function emailKindForState(state: DossierState, from?: DossierState): EmailKind | null {
   switch (state) {
     case DossierState.EN_INSTRUCTION:
-      return EmailKind.PassageEnInstruction;
+      return from !== undefined && DECISIONS.has(from)
+        ? EmailKind.RepasseEnInstruction
+        : EmailKind.PassageEnInstruction;
     case DossierState.ACCEPTE:
       return EmailKind.Acceptation;
     case DossierState.REFUSE:
@@ -30,4 +40,18 @@ export function emailKindForState(state: DossierState): EmailKind | null {
     default:
       return null;
   }
+}
+
+const BY_MAIL_KIND: Partial<Record<MailKind, EmailKind>> = {
+  [MailKind.DOSSIER_DEPOSE]: EmailKind.AccuseReception,
+  [MailKind.DOSSIER_EN_INSTRUCTION]: EmailKind.PassageEnInstruction,
+  [MailKind.DOSSIER_ACCEPTE]: EmailKind.Acceptation,
+  [MailKind.DOSSIER_REFUSE]: EmailKind.Refus,
+  [MailKind.DOSSIER_SANS_SUITE]: EmailKind.ClassementSansSuite,
+  [MailKind.DOSSIER_REPASSE_EN_INSTRUCTION]: EmailKind.RepasseEnInstruction,
+};
+
+/** The e-mail a customised template of DemarchePublished replaces; null for a kind this service does not know. */
+export function emailKindOfMailKind(kind: MailKind): EmailKind | null {
+  return BY_MAIL_KIND[kind] ?? null;
 }

@@ -20,7 +20,8 @@ export class MongoDossierContacts extends DossierContacts {
   async find(dossierId: string): Promise<DossierContact | null> {
     const doc = await this.model.findById(dossierId).lean<DossierContactDocument>().exec();
     if (!doc) return null;
-    const { _id, ...fields } = doc;
-    return { dossierId: _id, ...fields };
+    const { _id, enInstructionAt, champs, ...fields } = doc;
+    // Contacts stored before champ values were kept have none.
+    return { dossierId: _id, ...fields, enInstructionAt: enInstructionAt ?? null, champs: champs ?? [] };
   }
 }

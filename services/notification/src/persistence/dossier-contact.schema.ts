@@ -8,6 +8,8 @@ export interface DossierContactDocument {
   demarcheTitle: string;
   usagerEmail: string;
   depositedAt: Date | null;
+  enInstructionAt?: Date | null;
+  champs?: { label: string; value: string }[];
 }
 
 export const DossierContactSchema = new Schema<DossierContactDocument>(
@@ -18,6 +20,8 @@ export const DossierContactSchema = new Schema<DossierContactDocument>(
     demarcheTitle: { type: String, required: true },
     usagerEmail: { type: String, required: true },
     depositedAt: { type: Date, default: null },
+    enInstructionAt: { type: Date, default: null },
+    champs: { type: [{ _id: false, label: String, value: String }], default: [] },
   },
   { collection: 'dossier_contacts', versionKey: false },
 );

@@ -6,13 +6,16 @@ import { DELIVERY_MODEL, DeliveryRepository, MongoDeliveries } from './delivery.
 import { DELIVERY_COLLECTION, DeliverySchema } from './delivery.schema';
 import { DOSSIER_CONTACT_MODEL, MongoDossierContacts } from './dossier-contact.repository';
 import { DossierContactSchema } from './dossier-contact.schema';
-import { Deliveries, DossierContacts } from './ports';
+import { DEMARCHE_MAILS_MODEL, DemarcheMailsSchema } from './demarche-mails.schema';
+import { MongoDemarcheMailTemplates } from './demarche-mails.repository';
+import { DemarcheMailTemplates, Deliveries, DossierContacts } from './ports';
 
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: DELIVERY_MODEL, schema: DeliverySchema },
       { name: DOSSIER_CONTACT_MODEL, schema: DossierContactSchema },
+      { name: DEMARCHE_MAILS_MODEL, schema: DemarcheMailsSchema },
     ]),
     OutboxModule.forFeature({ collection: DELIVERY_COLLECTION, topic: Topics.notification }),
   ],
@@ -20,7 +23,8 @@ import { Deliveries, DossierContacts } from './ports';
     DeliveryRepository,
     { provide: Deliveries, useClass: MongoDeliveries },
     { provide: DossierContacts, useClass: MongoDossierContacts },
+    { provide: DemarcheMailTemplates, useClass: MongoDemarcheMailTemplates },
   ],
-  exports: [Deliveries, DossierContacts],
+  exports: [Deliveries, DossierContacts, DemarcheMailTemplates],
 })
 export class PersistenceModule {}

@@ -1,4 +1,7 @@
+import { EmailTemplate } from '../mail/balise-renderer';
+import { ChampBalise } from '../mail/balises';
 import { Delivery } from '../mail/delivery';
+import { EmailKind } from '../mail/email-kind';
 
 /** What notification remembers of a deposited dossier, to address the e-mails of its later state changes. */
 export interface DossierContact {
@@ -8,11 +11,35 @@ export interface DossierContact {
   demarcheTitle: string;
   usagerEmail: string;
   depositedAt: Date | null;
+  /** When the dossier last passed en instruction (balise « date de passage en instruction »). */
+  enInstructionAt: Date | null;
+  /** The champ values given at dépôt, rendered by the `--<label>--` balises. */
+  champs: ChampBalise[];
 }
 
 export abstract class DossierContacts {
   abstract save(contact: DossierContact): Promise<void>;
   abstract find(dossierId: string): Promise<DossierContact | null>;
+}
+
+/** What notification keeps of a published démarche: its customised e-mail templates (projection of DemarchePublished). */
+export interface DemarcheMails {
+  demarcheId: string;
+  /** Aggregate version of the démarche: an older snapshot never overwrites a newer one. */
+  version: number;
+  /** Only the customised kinds; the others use DEFAULT_TEMPLATES. */
+  templates: Partial<Record<EmailKind, EmailTemplate>>;
+  /**
+   * Labels of every champ and annotation of the revision: a balise of a champ the dossier has no value for (an
+   * annotation privée, whose value instruction holds, or a champ left empty) renders empty instead of as written.
+   */
+  labels: string[];
+}
+
+export abstract class DemarcheMailTemplates {
+  /** Stores the snapshot unless a newer one is already stored; returns whether it applied. */
+  abstract apply(mails: DemarcheMails): Promise<boolean>;
+  abstract find(demarcheId: string): Promise<DemarcheMails | null>;
 }
 
 export interface SendFailure {

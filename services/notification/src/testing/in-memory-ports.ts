@@ -2,6 +2,8 @@
 // (integration tests run the real adapters against FerretDB, Redis and Mailpit).
 import { Delivery } from '../mail/delivery';
 import {
+  DemarcheMails,
+  DemarcheMailTemplates,
   Deliveries,
   DossierContact,
   DossierContacts,
@@ -18,6 +20,19 @@ export class InMemoryContacts extends DossierContacts {
   }
   async find(dossierId: string): Promise<DossierContact | null> {
     return this.byId.get(dossierId) ?? null;
+  }
+}
+
+export class InMemoryDemarcheMails extends DemarcheMailTemplates {
+  readonly byId = new Map<string, DemarcheMails>();
+  async apply(mails: DemarcheMails): Promise<boolean> {
+    const stored = this.byId.get(mails.demarcheId);
+    if (stored && stored.version >= mails.version) return false;
+    this.byId.set(mails.demarcheId, mails);
+    return true;
+  }
+  async find(demarcheId: string): Promise<DemarcheMails | null> {
+    return this.byId.get(demarcheId) ?? null;
   }
 }
 

@@ -1,5 +1,13 @@
-import { ChampType, champTypeFromName, DeclarativeMode, type PayloadOf, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  champTypeFromName,
+  DeclarativeMode,
+  MailKind as ProtoMailKind,
+  type PayloadOf,
+  Topics,
+} from '@demarches/contracts';
 import { ChampDescriptor, Demarche } from '../../domain/demarche';
+import { MailKind } from '../../domain/mail-templates';
 
 type DemarchePublishedPayload = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
 
@@ -8,6 +16,19 @@ function champType(type: string): ChampType {
   // Every type of TYPES_DE_CHAMP has its proto twin; a unit test keeps the two lists in step.
   if (!value) throw new Error(`no proto ChampType for "${type}"`);
   return value;
+}
+
+const PROTO_MAIL_KINDS: Record<MailKind, ProtoMailKind> = {
+  dossier_depose: ProtoMailKind.DOSSIER_DEPOSE,
+  dossier_en_instruction: ProtoMailKind.DOSSIER_EN_INSTRUCTION,
+  dossier_accepte: ProtoMailKind.DOSSIER_ACCEPTE,
+  dossier_refuse: ProtoMailKind.DOSSIER_REFUSE,
+  dossier_sans_suite: ProtoMailKind.DOSSIER_SANS_SUITE,
+  dossier_repasse_en_instruction: ProtoMailKind.DOSSIER_REPASSE_EN_INSTRUCTION,
+};
+
+export function protoMailKind(kind: MailKind): ProtoMailKind {
+  return PROTO_MAIL_KINDS[kind];
 }
 
 function toProtoChamp(champ: ChampDescriptor) {
@@ -41,5 +62,11 @@ export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedP
     dateLimite: undefined,
     publishedAt: demarche.publishedAt ?? undefined,
     version: demarche.version + 1,
+    // Only customised templates travel; consumers fall back to their defaults for the other kinds.
+    mailTemplates: demarche.mailTemplates.map((template) => ({
+      kind: protoMailKind(template.kind),
+      subject: template.subject,
+      body: template.body,
+    })),
   };
 }

@@ -1,6 +1,11 @@
 import { DossierDeposited } from '@demarches/contracts';
 import { EmailKind } from '../../mail/email-kind';
-import { InMemoryContacts, InMemoryDeliveries, InMemoryQueue } from '../../testing/in-memory-ports';
+import {
+  InMemoryContacts,
+  InMemoryDemarcheMails,
+  InMemoryDeliveries,
+  InMemoryQueue,
+} from '../../testing/in-memory-ports';
 import { EmailScheduler } from '../shared/email-scheduler';
 import { AccuserReceptionUseCase } from './accuser-reception.use-case';
 
@@ -24,7 +29,9 @@ describe(AccuserReceptionUseCase.name, () => {
     const contacts = new InMemoryContacts();
     const deliveries = new InMemoryDeliveries();
     const queue = new InMemoryQueue();
-    const scheduler = new EmailScheduler(deliveries, queue, { PUBLIC_URL: 'https://demarches.test' });
+    const scheduler = new EmailScheduler(deliveries, queue, new InMemoryDemarcheMails(), {
+      PUBLIC_URL: 'https://demarches.test',
+    });
     await new AccuserReceptionUseCase(contacts, scheduler).execute(deposited, 'evt-1');
 
     const delivery = deliveries.byId.get('evt-1');

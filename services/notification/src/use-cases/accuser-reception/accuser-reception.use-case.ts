@@ -23,6 +23,8 @@ export class AccuserReceptionUseCase {
       demarcheTitle: event.demarcheTitle,
       usagerEmail: event.usagerEmail,
       depositedAt: event.depositedAt ?? null,
+      enInstructionAt: null,
+      champs: event.champs.map(({ label, value }) => ({ label, value })),
     };
     await this.contacts.save(contact);
     await this.scheduler.schedule({ eventId, kind: EmailKind.AccuseReception, contact });

@@ -1,6 +1,11 @@
 import { DossierState, DossierStateChanged } from '@demarches/contracts';
 import { EmailKind } from '../../mail/email-kind';
-import { InMemoryContacts, InMemoryDeliveries, InMemoryQueue } from '../../testing/in-memory-ports';
+import {
+  InMemoryContacts,
+  InMemoryDemarcheMails,
+  InMemoryDeliveries,
+  InMemoryQueue,
+} from '../../testing/in-memory-ports';
 import { EmailScheduler } from '../shared/email-scheduler';
 import { NotifierChangementEtatUseCase } from './notifier-changement-etat.use-case';
 
@@ -10,8 +15,12 @@ function setup() {
   const contacts = new InMemoryContacts();
   const deliveries = new InMemoryDeliveries();
   const queue = new InMemoryQueue();
-  const useCase = new NotifierChangementEtatUseCase(contacts, new EmailScheduler(deliveries, queue, config));
-  return { contacts, deliveries, queue, useCase };
+  const mails = new InMemoryDemarcheMails();
+  const useCase = new NotifierChangementEtatUseCase(
+    contacts,
+    new EmailScheduler(deliveries, queue, mails, config),
+  );
+  return { contacts, deliveries, queue, mails, useCase };
 }
 
 const event = (overrides: Partial<DossierStateChanged> = {}): DossierStateChanged => ({
@@ -38,6 +47,8 @@ describe(NotifierChangementEtatUseCase.name, () => {
       demarcheTitle: 'Aide aux associations',
       usagerEmail: 'usager@exemple.fr',
       depositedAt: new Date('2026-11-20T10:00:00Z'),
+      enInstructionAt: null,
+      champs: [],
     });
     await useCase.execute(event({ to: DossierState.REFUSE, motivation: 'Budget épuisé' }), 'evt-1');
 
@@ -86,5 +97,57 @@ describe(NotifierChangementEtatUseCase.name, () => {
     expect(deliveries.byId.size).toBe(1);
     expect(deliveries.byId.get('evt-5')?.body).not.toContain('changed');
     expect(queue.jobIds.size).toBe(1);
+  });
+
+  it("uses the démarche's customised template, with champ balises and the date de passage en instruction", async () => {
+    const { contacts, deliveries, mails, useCase } = setup();
+    await contacts.save({
+      dossierId: 'd-1',
+      number: 42,
+      demarcheId: 'dem-1',
+      demarcheTitle: 'Aide aux associations',
+      usagerEmail: 'usager@exemple.fr',
+      depositedAt: new Date('2026-11-20T10:00:00Z'),
+      enInstructionAt: null,
+      champs: [{ label: 'Nom du club', value: 'US Ségur' }],
+    });
+    await mails.apply({
+      demarcheId: 'dem-1',
+      version: 3,
+      templates: {
+        [EmailKind.Acceptation]: {
+          subject: 'Bravo --Nom du club-- (nº --numéro du dossier--)',
+          body: 'Instruit depuis le --date de passage en instruction--.\nAvis : --Avis technique--\nFin',
+        },
+      },
+      labels: ['Nom du club', 'Avis technique'],
+    });
+    await useCase.execute(
+      event({
+        from: DossierState.EN_CONSTRUCTION,
+        to: DossierState.EN_INSTRUCTION,
+        at: new Date('2026-11-22T10:00:00Z'),
+      }),
+      'evt-6',
+    );
+    await useCase.execute(event({ to: DossierState.ACCEPTE }), 'evt-7');
+
+    // Not customised: the default wording.
+    expect(deliveries.byId.get('evt-6')?.subject).toBe(
+      "Votre dossier nº 42 est en cours d'instruction (Aide aux associations)",
+    );
+    const accepted = deliveries.byId.get('evt-7');
+    expect(accepted?.subject).toBe('Bravo US Ségur (nº 42)');
+    // The annotation has no value here: its line is dropped rather than shown as `--Avis technique--`.
+    expect(accepted?.body).toBe('Instruit depuis le 22 novembre 2026.\nFin');
+  });
+
+  it('sends the repassé en instruction e-mail when a decided dossier goes back en instruction', async () => {
+    const { deliveries, useCase } = setup();
+    await useCase.execute(event({ from: DossierState.ACCEPTE, to: DossierState.EN_INSTRUCTION }), 'evt-8');
+    expect(deliveries.byId.get('evt-8')).toMatchObject({
+      kind: EmailKind.RepasseEnInstruction,
+      subject: "Votre dossier nº 42 est à nouveau en cours d'instruction (démarche nº 7)",
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { DossierStateChanged } from '@demarches/contracts';
+import { DossierState, DossierStateChanged } from '@demarches/contracts';
 import { Injectable } from '@nestjs/common';
 import { emailKindForState } from '../../mail/email-kind';
 import { DossierContact, DossierContacts } from '../../persistence/ports';
@@ -18,13 +18,19 @@ export class NotifierChangementEtatUseCase {
   ) {}
 
   async execute(event: DossierStateChanged, eventId: string): Promise<ChangementEtatOutcome> {
-    const kind = emailKindForState(event.to);
+    const kind = emailKindForState(event.to, event.from);
     if (!kind) return 'no_email';
     const known = await this.contacts.find(event.dossierId);
+    let contact = known ?? fromEvent(event);
+    if (event.to === DossierState.EN_INSTRUCTION) {
+      // Remembered for the balise « date de passage en instruction » of the decision e-mail that follows.
+      contact = { ...contact, enInstructionAt: event.at ?? null };
+      if (known) await this.contacts.save(contact);
+    }
     await this.scheduler.schedule({
       eventId,
       kind,
-      contact: known ?? fromEvent(event),
+      contact,
       motivation: event.motivation,
       decidedAt: event.at ?? null,
     });
@@ -44,5 +50,7 @@ function fromEvent(event: DossierStateChanged): DossierContact {
     demarcheTitle: `démarche nº ${event.demarcheNumber}`,
     usagerEmail: event.usagerEmail,
     depositedAt: null,
+    enInstructionAt: null,
+    champs: [],
   };
 }

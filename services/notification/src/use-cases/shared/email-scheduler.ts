@@ -5,7 +5,7 @@ import { Balise, BaliseValues, formatDate } from '../../mail/balises';
 import { renderTemplate } from '../../mail/balise-renderer';
 import { DEFAULT_TEMPLATES } from '../../mail/default-templates';
 import { EmailKind } from '../../mail/email-kind';
-import { Deliveries, DossierContact, EmailQueue } from '../../persistence/ports';
+import { DemarcheMailTemplates, Deliveries, DossierContact, EmailQueue } from '../../persistence/ports';
 
 export interface EmailRequest {
   /** Id of the event that caused the e-mail: the delivery id and the job id. */
@@ -16,12 +16,16 @@ export interface EmailRequest {
   decidedAt?: Date | null;
 }
 
-/** Renders an e-mail, records its delivery once, and hands it to the sending queue. */
+/**
+ * Renders an e-mail (the démarche's customised template for its kind, else the default), records its delivery once,
+ * and hands it to the sending queue.
+ */
 @Injectable()
 export class EmailScheduler {
   constructor(
     private readonly deliveries: Deliveries,
     private readonly queue: EmailQueue,
+    private readonly templates: DemarcheMailTemplates,
     @InjectConfig() private readonly config: Pick<NotificationConfig, 'PUBLIC_URL'>,
   ) {}
 
@@ -35,10 +39,16 @@ export class EmailScheduler {
         this.config.PUBLIC_URL,
       ).href,
       [Balise.DateDepot]: formatDate(contact.depositedAt),
+      [Balise.DatePassageEnInstruction]: formatDate(contact.enInstructionAt),
       [Balise.DateDecision]: formatDate(request.decidedAt),
       [Balise.Motivation]: request.motivation ?? '',
+      [Balise.LienAttestation]: '',
     };
-    const { subject, body } = renderTemplate(DEFAULT_TEMPLATES[request.kind], values);
+    const mails = await this.templates.find(contact.demarcheId);
+    const template = mails?.templates[request.kind] ?? DEFAULT_TEMPLATES[request.kind];
+    // The dossier's own values first; any other label of the démarche (an annotation, an unfilled champ) renders empty.
+    const champs = [...contact.champs, ...(mails?.labels ?? []).map((label) => ({ label, value: '' }))];
+    const { subject, body } = renderTemplate(template, values, champs);
     await this.deliveries.createIfAbsent({
       id: request.eventId,
       kind: request.kind,

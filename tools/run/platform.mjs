@@ -19,6 +19,8 @@ const READY_TIMEOUT_MS = Number(process.env.SERVICES_READY_TIMEOUT_MS ?? 180_000
 const STOP_TIMEOUT_MS = 20_000;
 
 const pidFile = (service) => join(RUN_DIR, `svc-${service.name}.pid`);
+// Children started by this run: an exited child stays a zombie until reaped, so kill(pid, 0) alone cannot tell.
+const exitedChildren = new Set();
 
 function runningPid(service) {
   if (!existsSync(pidFile(service))) return null;
@@ -29,6 +31,15 @@ function runningPid(service) {
   } catch {
     rmSync(pidFile(service), { force: true });
     return null;
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -53,6 +64,7 @@ function start(service) {
     stdio: ['ignore', log, log],
     detached: true,
   });
+  child.on('exit', () => exitedChildren.add(child.pid));
   child.unref();
   closeSync(log);
   writeFileSync(pidFile(service), String(child.pid));
@@ -63,9 +75,7 @@ async function waitReady(service, pid) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (await isReady(service)) return true;
-    try {
-      process.kill(pid, 0);
-    } catch {
+    if (exitedChildren.has(pid) || !isAlive(pid)) {
       throw new Error(`${service.name} exited during start; see .infra/logs/svc-${service.name}.log`);
     }
     await sleep(500);

@@ -13,7 +13,12 @@ import {
   DossierUpdated,
 } from './generated/demarches/dossier/v1/events';
 import { ExportCompleted } from './generated/demarches/export/v1/events';
-import { CommuneLookupReply, CommuneLookupRequest } from './generated/demarches/geo/v1/commands';
+import {
+  CommuneLookupReply,
+  CommuneLookupRequest,
+  ValiderCarteReply,
+  ValiderCarteRequest,
+} from './generated/demarches/geo/v1/commands';
 import { MessageSent } from './generated/demarches/messaging/v1/events';
 import { EmailDelivered, EmailFailed } from './generated/demarches/notification/v1/events';
 import { DemarcheClosed, DemarchePublished } from './generated/demarches/procedure/v1/events';
@@ -51,6 +56,10 @@ export const CommandCatalog = {
   [CommandTopics.communeLookup]: {
     request: codec('demarches.geo.v1.CommuneLookupRequest', CommuneLookupRequest),
     reply: codec('demarches.geo.v1.CommuneLookupReply', CommuneLookupReply),
+  },
+  [CommandTopics.validerCarte]: {
+    request: codec('demarches.geo.v1.ValiderCarteRequest', ValiderCarteRequest),
+    reply: codec('demarches.geo.v1.ValiderCarteReply', ValiderCarteReply),
   },
 } as const;
 

@@ -12,6 +12,7 @@ export const Topics = {
 export const CommandTopics = {
   changerEtatDossier: 'demarches.dossier.cmd.changer-etat.v1',
   communeLookup: 'demarches.geo.cmd.commune-lookup.v1',
+  validerCarte: 'demarches.geo.cmd.valider-carte.v1',
 } as const;
 
 export const DEAD_LETTER_SUFFIX = '.dlt';

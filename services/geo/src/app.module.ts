@@ -11,6 +11,7 @@ import { ReferentielModule } from './referentiel/referentiel.module';
 import { communeProviders } from './communes/communes.provider';
 import { GeoConfig } from './config';
 import { CommuneLookupConsumer } from './consumers/commune-lookup.consumer';
+import { ValiderCarteConsumer } from './consumers/valider-carte.consumer';
 import { CommunesController } from './http/communes.controller';
 import { ObtenirCommuneUseCase } from './use-cases/obtenir-commune/obtenir-commune.use-case';
 import { RechercherCommunesUseCase } from './use-cases/rechercher-communes/rechercher-communes.use-case';
@@ -35,6 +36,7 @@ export class AppModule {
         RechercherCommunesUseCase,
         ObtenirCommuneUseCase,
         CommuneLookupConsumer,
+        ValiderCarteConsumer,
         ...provideHealthIndicator(CommuneIndexHealthIndicator),
       ],
     };

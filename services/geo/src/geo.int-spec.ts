@@ -129,6 +129,35 @@ describe('geo (real Kafka and FerretDB, geo process)', () => {
     });
   });
 
+  it('validates a carte champ value over Kafka request-reply, with coded refusals', async () => {
+    const client = caller.get(CommandClient);
+    const parcelle = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [4.8, 45.7],
+          [4.81, 45.7],
+          [4.81, 45.71],
+          [4.8, 45.71],
+          [4.8, 45.7],
+        ],
+      ],
+    };
+    const ok = await client.send(CommandTopics.validerCarte, {
+      geojson: JSON.stringify({ type: 'Feature', properties: {}, geometry: parcelle }),
+    });
+    expect(ok).toMatchObject({ featureCount: 1 });
+    expect(ok.totalAreaM2).toBeGreaterThan(800_000);
+    const outOfRange = {
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Point', coordinates: [200, 45] },
+    };
+    await expect(
+      client.send(CommandTopics.validerCarte, { geojson: JSON.stringify(outOfRange) }),
+    ).rejects.toMatchObject({ code: 'CARTE_INVALIDE' });
+  });
+
   it('is ready once the reference data is indexed and Kafka and MongoDB answer', async () => {
     const response = await fetch(`${url}/health/ready`);
     expect(await response.json()).toMatchObject({

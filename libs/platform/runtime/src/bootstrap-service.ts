@@ -40,9 +40,15 @@ export async function createServiceApp<C extends RuntimeConfig>(
     app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT ?? '1mb', extended: true });
   }
   app.disable('x-powered-by');
-  await app.init();
-  await definition.kafka?.connect(app);
-  await definition.beforeListen?.(app);
+  try {
+    await app.init();
+    await definition.kafka?.connect(app);
+    await definition.beforeListen?.(app);
+  } catch (error: unknown) {
+    // A half-started app holds connections and servers that would keep the process alive after a failed boot.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 
@@ -51,6 +57,8 @@ export async function createServiceApp<C extends RuntimeConfig>(
  * (consumers, workers, relays and servers via their shutdown hooks) within SHUTDOWN_TIMEOUT_MS.
  * A failed boot (bad config, unreachable port) is logged as one JSON line and exits with code 1.
  */
+const FAILED_BOOT_EXIT_DELAY_MS = 2_000;
+
 export async function bootstrapService<C extends RuntimeConfig>(
   definition: ServiceDefinition<C> | (() => ServiceDefinition<C>),
 ): Promise<INestApplication | undefined> {
@@ -66,6 +74,9 @@ export async function bootstrapService<C extends RuntimeConfig>(
     writeFatal(error);
     await app?.close().catch(() => undefined);
     process.exitCode = 1;
+    // A client a library left open must not keep a failed service alive (an orchestrator restarts it; locally the
+    // runner reports it): exit for sure once the logs had a moment to flush.
+    setTimeout(() => process.exit(1), FAILED_BOOT_EXIT_DELAY_MS).unref();
     return undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 /**
  * Creates the PHYSICAL topics that do not exist yet. Idempotent, and safe when several instances race
@@ -20,7 +20,9 @@ export async function ensureTopics(
     if (missing.length > 0) {
       try {
         await admin.createTopics({
-          waitForLeaders: true,
+          // kafkajs's own wait only retries LEADER_NOT_AVAILABLE; a KRaft broker may first answer
+          // UNKNOWN_TOPIC_OR_PARTITION for a just-created topic, so we wait ourselves below.
+          waitForLeaders: false,
           topics: missing.map((topic) => ({
             topic,
             numPartitions: options.partitions,
@@ -32,9 +34,32 @@ export async function ensureTopics(
         if (!onlyAlreadyExists(error)) throw error;
       }
     }
+    // When another service created a topic a moment ago, TOPIC_ALREADY_EXISTS comes back before its partitions have
+    // leaders, and subscribing then fails with "This server does not host this topic-partition": wait for them.
+    await waitForLeaders(admin, wanted, LEADER_WAIT_MS);
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+const LEADER_WAIT_MS = 30_000;
+
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const ready = metadata.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+      );
+      if (ready) return;
+    } catch (error: unknown) {
+      if (Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline)
+      throw new Error(`topics without leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 

@@ -16,6 +16,10 @@ import { ExportCompleted } from './generated/demarches/export/v1/events';
 import {
   CommuneLookupReply,
   CommuneLookupRequest,
+  ReferentielLookupReply,
+  ReferentielLookupRequest,
+  ValiderAdresseReply,
+  ValiderAdresseRequest,
   ValiderCarteReply,
   ValiderCarteRequest,
 } from './generated/demarches/geo/v1/commands';
@@ -60,6 +64,14 @@ export const CommandCatalog = {
   [CommandTopics.validerCarte]: {
     request: codec('demarches.geo.v1.ValiderCarteRequest', ValiderCarteRequest),
     reply: codec('demarches.geo.v1.ValiderCarteReply', ValiderCarteReply),
+  },
+  [CommandTopics.referentielLookup]: {
+    request: codec('demarches.geo.v1.ReferentielLookupRequest', ReferentielLookupRequest),
+    reply: codec('demarches.geo.v1.ReferentielLookupReply', ReferentielLookupReply),
+  },
+  [CommandTopics.validerAdresse]: {
+    request: codec('demarches.geo.v1.ValiderAdresseRequest', ValiderAdresseRequest),
+    reply: codec('demarches.geo.v1.ValiderAdresseReply', ValiderAdresseReply),
   },
 } as const;
 

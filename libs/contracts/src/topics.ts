@@ -13,6 +13,8 @@ export const CommandTopics = {
   changerEtatDossier: 'demarches.dossier.cmd.changer-etat.v1',
   communeLookup: 'demarches.geo.cmd.commune-lookup.v1',
   validerCarte: 'demarches.geo.cmd.valider-carte.v1',
+  referentielLookup: 'demarches.geo.cmd.referentiel-lookup.v1',
+  validerAdresse: 'demarches.geo.cmd.valider-adresse.v1',
 } as const;
 
 export const DEAD_LETTER_SUFFIX = '.dlt';

@@ -11,6 +11,8 @@ import { ReferentielModule } from './referentiel/referentiel.module';
 import { communeProviders } from './communes/communes.provider';
 import { GeoConfig } from './config';
 import { CommuneLookupConsumer } from './consumers/commune-lookup.consumer';
+import { ReferentielLookupConsumer } from './consumers/referentiel-lookup.consumer';
+import { ValiderAdresseConsumer } from './consumers/valider-adresse.consumer';
 import { ValiderCarteConsumer } from './consumers/valider-carte.consumer';
 import { CommunesController } from './http/communes.controller';
 import { ObtenirCommuneUseCase } from './use-cases/obtenir-commune/obtenir-commune.use-case';
@@ -37,6 +39,8 @@ export class AppModule {
         ObtenirCommuneUseCase,
         CommuneLookupConsumer,
         ValiderCarteConsumer,
+        ReferentielLookupConsumer,
+        ValiderAdresseConsumer,
         ...provideHealthIndicator(CommuneIndexHealthIndicator),
       ],
     };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import mongoose from 'mongoose';
-import { CommandTopics } from '@demarches/contracts';
+import { CommandTopics, ReferentielKind } from '@demarches/contracts';
 import { CommandClient, KafkaModule } from '@demarches/platform-kafka';
 import {
   localInfrastructure,
@@ -156,6 +156,21 @@ describe('geo (real Kafka and FerretDB, geo process)', () => {
     await expect(
       client.send(CommandTopics.validerCarte, { geojson: JSON.stringify(outOfRange) }),
     ).rejects.toMatchObject({ code: 'CARTE_INVALIDE' });
+  });
+
+  it('checks référentiel codes and manual addresses over Kafka request-reply', async () => {
+    const client = caller.get(CommandClient);
+    await expect(
+      client.send(CommandTopics.referentielLookup, { kind: ReferentielKind.DEPARTEMENT, code: '2B' }),
+    ).resolves.toMatchObject({ code: '2B', nom: 'Haute-Corse' });
+    await expect(
+      client.send(CommandTopics.referentielLookup, { kind: ReferentielKind.PAYS, code: 'XX' }),
+    ).rejects.toMatchObject({ code: 'PAYS_NOT_FOUND' });
+    await expect(
+      client.send(CommandTopics.validerAdresse, {
+        manuelle: { label: 'Ferme du Bois', postcode: '39100', city: 'Dole' },
+      }),
+    ).resolves.toMatchObject({ manual: true, label: 'Ferme du Bois' });
   });
 
   it('is ready once the reference data is indexed and Kafka and MongoDB answer', async () => {

@@ -59,8 +59,17 @@ export async function createServiceApp<C extends RuntimeConfig>(
  */
 const FAILED_BOOT_EXIT_DELAY_MS = 2_000;
 
+export interface BootstrapOptions {
+  /**
+   * After a failed boot, exit for sure this long after the fatal line (default 2 s), even if a client a library left
+   * open would keep the process alive; null leaves the process to the caller (tests).
+   */
+  forceExitAfterMs?: number | null;
+}
+
 export async function bootstrapService<C extends RuntimeConfig>(
   definition: ServiceDefinition<C> | (() => ServiceDefinition<C>),
+  options: BootstrapOptions = {},
 ): Promise<INestApplication | undefined> {
   let app: NestExpressApplication | undefined;
   try {
@@ -76,7 +85,9 @@ export async function bootstrapService<C extends RuntimeConfig>(
     process.exitCode = 1;
     // A client a library left open must not keep a failed service alive (an orchestrator restarts it; locally the
     // runner reports it): exit for sure once the logs had a moment to flush.
-    setTimeout(() => process.exit(1), FAILED_BOOT_EXIT_DELAY_MS).unref();
+    const forceExitAfterMs =
+      options.forceExitAfterMs === undefined ? FAILED_BOOT_EXIT_DELAY_MS : options.forceExitAfterMs;
+    if (forceExitAfterMs !== null) setTimeout(() => process.exit(1), forceExitAfterMs).unref();
     return undefined;
   }
 }

@@ -165,9 +165,12 @@ describe(bootstrapService.name, () => {
       return true;
     });
     try {
-      const app = await bootstrapService(() => {
-        throw new ConfigError([{ variable: 'MONGO_URL', reason: 'is required' }]);
-      });
+      const app = await bootstrapService(
+        () => {
+          throw new ConfigError([{ variable: 'MONGO_URL', reason: 'is required' }]);
+        },
+        { forceExitAfterMs: null },
+      );
       expect(app).toBeUndefined();
       expect(process.exitCode).toBe(1);
       const line = JSON.parse(written.join('')) as { level: string; err: { message: string } };
@@ -175,6 +178,28 @@ describe(bootstrapService.name, () => {
       expect(line.err.message).toContain('MONGO_URL: is required');
     } finally {
       spy.mockRestore();
+      process.exitCode = 0;
+    }
+  });
+
+  it('forces the exit of a failed boot after the delay, even if something keeps the process alive', async () => {
+    jest.useFakeTimers();
+    const exit = jest.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await bootstrapService(
+        () => {
+          throw new ConfigError([{ variable: 'MONGO_URL', reason: 'is required' }]);
+        },
+        { forceExitAfterMs: 50 },
+      );
+      expect(exit).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(50);
+      expect(exit).toHaveBeenCalledWith(1);
+    } finally {
+      exit.mockRestore();
+      stderr.mockRestore();
+      jest.useRealTimers();
       process.exitCode = 0;
     }
   });

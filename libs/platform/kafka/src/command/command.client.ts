@@ -160,8 +160,11 @@ export class CommandClient implements OnModuleDestroy {
       heartbeatInterval: 1000,
       allowAutoTopicCreation: false,
     });
-    // The group starts at the latest offset; the first completed fetch proves the position is set, so a reply
-    // written after that point cannot be skipped.
+    // The throw-away group reads the reply topics from the beginning. Starting at the latest offset raced on a
+    // fresh broker: when one partition's offset lookup failed and was retried, its "latest" could land after a
+    // reply already written, which was then lost (COMMAND_TIMEOUT). Old replies are skipped by request id, and
+    // reply topics are meant to keep a short retention (docs/events.md). The first completed fetch still gates the
+    // first send, so the group is in place before any request leaves.
     const fetched = new Promise<void>((resolve) => {
       const remove = consumer.on(consumer.events.FETCH, () => {
         remove();
@@ -169,7 +172,7 @@ export class CommandClient implements OnModuleDestroy {
       });
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: replyTopics, fromBeginning: false });
+    await consumer.subscribe({ topics: replyTopics, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => this.onReply(message) });
     try {
       await withTimeout(fetched, 30_000, 'first fetch of the reply topics');

@@ -30,8 +30,10 @@ export default [
           depConstraints: [
             {
               sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:domain', 'type:testing'],
             },
+            // Shared domain knowledge (the default e-mail wording…): plain data and functions, no framework, no I/O.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:platform',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],

@@ -1,26 +1,16 @@
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  MAIL_KINDS,
+  type MailKindName,
+  type MailTemplateText,
+} from '@demarches/mail-templates';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
-import { DEFAULT_MAIL_TEMPLATES } from './default-mail-templates';
 import { ChampDescriptor, Demarche } from './demarche';
 import { TYPES_SANS_VALEUR } from './type-de-champ';
 
-/**
- * The automatic e-mails an usager receives, each customisable per démarche (reference: initiated, received, closed,
- * refused, without_continuation and re_instructed mails). The names are the ones notification uses.
- */
-export const MAIL_KINDS = [
-  'dossier_depose',
-  'dossier_en_instruction',
-  'dossier_accepte',
-  'dossier_refuse',
-  'dossier_sans_suite',
-  'dossier_repasse_en_instruction',
-] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
-
-export interface MailTemplateText {
-  subject: string;
-  body: string;
-}
+export { MAIL_KINDS, type MailTemplateText };
+/** The automatic e-mails an usager receives, each customisable per démarche (@demarches/mail-templates). */
+export type MailKind = MailKindName;
 
 /** A template the administrateurs customised; a kind without one uses the default. */
 export interface MailTemplate extends MailTemplateText {

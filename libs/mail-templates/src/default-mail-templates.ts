@@ -1,5 +1,3 @@
-import type { MailKind, MailTemplateText } from './mail-templates';
-
 const SIGNATURE = [
   'Bonne journée,',
   '',
@@ -12,13 +10,31 @@ const SIGNATURE = [
 const lines = (...parts: string[]) => parts.join('\n');
 
 /**
- * Default French templates, one per automatic e-mail, shown to administrateurs as the starting point of their own
- * (features.md: initiated/received/closed/refused/without_continuation/re_instructed mails, subject + body, balises).
- * The same wording is notification's fallback (services/notification/src/mail/default-templates.ts): the two
- * services cannot share a hand-written module (contracts holds generated code and catalogues only), so a change
- * here must be made there too.
+ * The automatic e-mails an usager receives, by the names the API and the `template` field of EmailDelivered use
+ * (features.md: initiated/received/closed/refused/without_continuation/re_instructed mails).
  */
-export const DEFAULT_MAIL_TEMPLATES: Record<MailKind, MailTemplateText> = {
+export const MAIL_KINDS = [
+  'dossier_depose',
+  'dossier_en_instruction',
+  'dossier_accepte',
+  'dossier_refuse',
+  'dossier_sans_suite',
+  'dossier_repasse_en_instruction',
+] as const;
+
+export type MailKindName = (typeof MAIL_KINDS)[number];
+
+export interface MailTemplateText {
+  subject: string;
+  body: string;
+}
+
+/**
+ * Default French templates, one per automatic e-mail, with balises. form-builder shows them to administrateurs as
+ * the starting point of their own; notification sends them when a démarche has no customised template for a kind.
+ * One wording, in one place, for both.
+ */
+export const DEFAULT_MAIL_TEMPLATES: Readonly<Record<MailKindName, MailTemplateText>> = {
   dossier_depose: {
     subject: 'Votre dossier nº --numéro du dossier-- a bien été déposé (--libellé démarche--)',
     body: lines(

@@ -1,17 +1,11 @@
 // dossier against the real infrastructure: the published revision arrives over Kafka, the usager works through
 // HTTP, instruction's commands arrive over Kafka request-reply, and every change leaves as an event.
-import {
-  ChampType,
-  ChangerEtatAction,
-  CommandTopics,
-  DeclarativeMode,
-  DossierState,
-  Topics,
-} from '@demarches/contracts';
+import { ChampType, ChangerEtatAction, CommandTopics, DossierState, Topics } from '@demarches/contracts';
 import type { InternalIdentity } from '@demarches/platform-auth';
 import { CommandClient, KafkaModule, kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
 import {
+  demarchePublished,
   KafkaProbe,
   localInfrastructure,
   serviceTestEnv,
@@ -73,42 +67,38 @@ beforeAll(async () => {
   instruction = await NestFactory.create(InstructionStandIn, { logger: ['error'] });
   await instruction.init();
 
-  await probe.publish(Topics.procedure, 'DemarchePublished', demarcheId, {
+  await probe.publish(
+    Topics.procedure,
+    'DemarchePublished',
     demarcheId,
-    number: 12,
-    title: 'Aide aux vergers',
-    slug: 'aide-aux-vergers',
-    description: '',
-    revisionId: randomUUID(),
-    champs: [
-      {
-        id: champId,
-        type: ChampType.TEXT,
-        label: 'Nom du verger',
-        description: '',
-        mandatory: true,
-        options: [],
-        children: [],
-      },
-    ],
-    annotations: [],
-    groupesInstructeurs: [
-      {
-        id: 'groupe-1',
-        label: 'défaut',
-        instructeurEmails: ['instructeur@exemple.fr'],
-        routingValues: [],
-        closed: false,
-      },
-    ],
-    routingChampId: undefined,
-    administrateurEmails: ['admin@exemple.fr'],
-    declarativeMode: DeclarativeMode.UNSPECIFIED,
-    dateLimite: undefined,
-    publishedAt: new Date(),
-    version: 3,
-    mailTemplates: [],
-  });
+    demarchePublished({
+      demarcheId,
+      number: 12,
+      title: 'Aide aux vergers',
+      slug: 'aide-aux-vergers',
+      champs: [
+        {
+          id: champId,
+          type: ChampType.TEXT,
+          label: 'Nom du verger',
+          description: '',
+          mandatory: true,
+          options: [],
+          children: [],
+        },
+      ],
+      groupesInstructeurs: [
+        {
+          id: 'groupe-1',
+          label: 'défaut',
+          instructeurEmails: ['instructeur@exemple.fr'],
+          routingValues: [],
+          closed: false,
+        },
+      ],
+      version: 3,
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {

@@ -1,10 +1,18 @@
 // Real Kafka events build the projection; an export job writes a CSV to the real S3 server, read back
 // through its presigned download link.
-import { ChampType, DeclarativeMode, DossierState, Topics } from '@demarches/contracts';
+import { ChampType, DossierState, Topics } from '@demarches/contracts';
 import { InternalIdentity, signInternalIdentity } from '@demarches/platform-auth';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { KafkaProbe, localInfrastructure, testNamespace, waitFor } from '@demarches/testing';
+import {
+  demarchePublished,
+  dossierDeposited,
+  dossierStateChanged,
+  KafkaProbe,
+  localInfrastructure,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { loadExportConfig } from './config';
@@ -72,57 +80,59 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
   });
 
   it('exports the dossiers of a démarche to a CSV in S3 that contains the dossier', async () => {
-    await kafka.publish(Topics.procedure, 'DemarchePublished', demarcheId, {
+    await kafka.publish(
+      Topics.procedure,
+      'DemarchePublished',
       demarcheId,
-      number: 7,
-      title: 'Aide',
-      slug: 'aide',
-      description: '',
-      revisionId: 'rev-1',
-      champs: [],
-      annotations: [],
-      groupesInstructeurs: [
-        {
-          id: 'g-1',
-          label: 'défaut',
-          instructeurEmails: ['instructeur@exemple.fr'],
-          routingValues: [],
-          closed: false,
-        },
-      ],
-      administrateurEmails: ['admin@exemple.fr'],
-      declarativeMode: DeclarativeMode.UNSPECIFIED,
-      dateLimite: undefined,
-      publishedAt: new Date(),
-      version: 2,
-      mailTemplates: [],
-    });
-    await kafka.publish(Topics.dossier, 'DossierDeposited', dossierId, {
+      demarchePublished({
+        demarcheId,
+        number: 7,
+        title: 'Aide',
+        groupesInstructeurs: [
+          {
+            id: 'g-1',
+            label: 'défaut',
+            instructeurEmails: ['instructeur@exemple.fr'],
+            routingValues: [],
+            closed: false,
+          },
+        ],
+        version: 2,
+      }),
+    );
+    await kafka.publish(
+      Topics.dossier,
+      'DossierDeposited',
       dossierId,
-      number: 4242,
-      usagerEmail: 'usager@exemple.fr',
-      usagerSub: 'sub-usager',
-      demarcheId,
-      demarcheNumber: 7,
-      demarcheTitle: 'Aide',
-      revisionId: 'rev-1',
-      groupeInstructeurId: 'g-1',
-      champs: [{ champId: 'c1', label: 'Nom du projet', type: ChampType.TEXT, value: 'Jardin, "partagé"' }],
-      depositedAt: new Date('2026-11-20T09:00:00Z'),
-      version: 2,
-    });
-    await kafka.publish(Topics.dossier, 'DossierStateChanged', dossierId, {
+      dossierDeposited({
+        dossierId,
+        number: 4242,
+        demarcheId,
+        demarcheNumber: 7,
+        demarcheTitle: 'Aide',
+        groupeInstructeurId: 'g-1',
+        champs: [{ champId: 'c1', label: 'Nom du projet', type: ChampType.TEXT, value: 'Jardin, "partagé"' }],
+        depositedAt: new Date('2026-11-20T09:00:00Z'),
+        version: 2,
+      }),
+    );
+    await kafka.publish(
+      Topics.dossier,
+      'DossierStateChanged',
       dossierId,
-      number: 4242,
-      demarcheId,
-      demarcheNumber: 7,
-      groupeInstructeurId: 'g-1',
-      usagerEmail: 'usager@exemple.fr',
-      from: DossierState.EN_INSTRUCTION,
-      to: DossierState.ACCEPTE,
-      at: new Date('2026-11-25T09:00:00Z'),
-      version: 4,
-    });
+      dossierStateChanged({
+        dossierId,
+        number: 4242,
+        demarcheId,
+        demarcheNumber: 7,
+        groupeInstructeurId: 'g-1',
+        from: DossierState.EN_INSTRUCTION,
+        to: DossierState.ACCEPTE,
+        instructeurEmail: undefined,
+        at: new Date('2026-11-25T09:00:00Z'),
+        version: 4,
+      }),
+    );
 
     // The projections are fed from two topics: wait until both reached the service.
     const records = app.get(DossierRecords);

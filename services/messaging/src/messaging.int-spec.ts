@@ -1,9 +1,17 @@
 // Real Kafka events build the projection; the messagerie opens at dépôt and closes at the decision.
-import { DeclarativeMode, DossierState, SenderRole, Topics } from '@demarches/contracts';
+import { DossierState, SenderRole, Topics } from '@demarches/contracts';
 import { InternalIdentity, signInternalIdentity } from '@demarches/platform-auth';
 import { kafkaConnector } from '@demarches/platform-kafka';
 import { createServiceApp } from '@demarches/platform-runtime';
-import { KafkaProbe, localInfrastructure, testNamespace, waitFor } from '@demarches/testing';
+import {
+  demarchePublished,
+  dossierDeposited,
+  dossierStateChanged,
+  KafkaProbe,
+  localInfrastructure,
+  testNamespace,
+  waitFor,
+} from '@demarches/testing';
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
@@ -72,31 +80,26 @@ describe('messaging (real Kafka, FerretDB)', () => {
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
-    await kafka.publish(Topics.procedure, 'DemarchePublished', 'dem-1', {
-      demarcheId: 'dem-1',
-      number: 7,
-      title: 'Aide',
-      slug: 'aide',
-      description: '',
-      revisionId: 'rev-1',
-      champs: [],
-      annotations: [],
-      groupesInstructeurs: [
-        {
-          id: 'g-1',
-          label: 'défaut',
-          instructeurEmails: ['instructeur@exemple.fr'],
-          routingValues: [],
-          closed: false,
-        },
-      ],
-      administrateurEmails: ['admin@exemple.fr'],
-      declarativeMode: DeclarativeMode.UNSPECIFIED,
-      dateLimite: undefined,
-      publishedAt: new Date(),
-      version: 2,
-      mailTemplates: [],
-    });
+    await kafka.publish(
+      Topics.procedure,
+      'DemarchePublished',
+      'dem-1',
+      demarchePublished({
+        demarcheId: 'dem-1',
+        number: 7,
+        title: 'Aide',
+        groupesInstructeurs: [
+          {
+            id: 'g-1',
+            label: 'défaut',
+            instructeurEmails: ['instructeur@exemple.fr'],
+            routingValues: [],
+            closed: false,
+          },
+        ],
+        version: 2,
+      }),
+    );
     await kafka.publish(Topics.dossier, 'DossierCreated', dossierId, {
       dossierId,
       number: 12,
@@ -120,20 +123,22 @@ describe('messaging (real Kafka, FerretDB)', () => {
       error: { code: 'MESSAGERIE_FERMEE' },
     });
 
-    await kafka.publish(Topics.dossier, 'DossierDeposited', dossierId, {
+    await kafka.publish(
+      Topics.dossier,
+      'DossierDeposited',
       dossierId,
-      number: 12,
-      usagerEmail: usager.email,
-      usagerSub: usager.sub,
-      demarcheId: 'dem-1',
-      demarcheNumber: 7,
-      demarcheTitle: 'Aide',
-      revisionId: 'rev-1',
-      groupeInstructeurId: 'g-1',
-      champs: [],
-      depositedAt: new Date(),
-      version: 2,
-    });
+      dossierDeposited({
+        dossierId,
+        number: 12,
+        usagerEmail: usager.email,
+        usagerSub: usager.sub,
+        demarcheId: 'dem-1',
+        demarcheNumber: 7,
+        demarcheTitle: 'Aide',
+        groupeInstructeurId: 'g-1',
+        version: 2,
+      }),
+    );
     const fromUsager = await until(() => call('POST', usager, { body: 'Bonjour, voici ma question.' }), 201);
     expect(fromUsager).toMatchObject({
       status: 201,
@@ -164,18 +169,23 @@ describe('messaging (real Kafka, FerretDB)', () => {
       'Merci, nous regardons.',
     ]);
 
-    await kafka.publish(Topics.dossier, 'DossierStateChanged', dossierId, {
+    await kafka.publish(
+      Topics.dossier,
+      'DossierStateChanged',
       dossierId,
-      number: 12,
-      demarcheId: 'dem-1',
-      demarcheNumber: 7,
-      groupeInstructeurId: 'g-1',
-      usagerEmail: usager.email,
-      from: DossierState.EN_INSTRUCTION,
-      to: DossierState.ACCEPTE,
-      at: new Date(),
-      version: 4,
-    });
+      dossierStateChanged({
+        dossierId,
+        number: 12,
+        demarcheId: 'dem-1',
+        demarcheNumber: 7,
+        groupeInstructeurId: 'g-1',
+        usagerEmail: usager.email,
+        from: DossierState.EN_INSTRUCTION,
+        to: DossierState.ACCEPTE,
+        instructeurEmail: undefined,
+        version: 4,
+      }),
+    );
     // Wait for the decision to reach the projection without posting meanwhile: a POST that lands before it
     // would rightly be accepted and add a message.
     const projections = app

@@ -248,9 +248,13 @@ component_main() {
 # wait_component_ready: poll comp_health every second up to COMP_READY_TIMEOUT; fail fast when the process died.
 wait_component_ready() {
   local timeout="${COMP_READY_TIMEOUT:-60}"
-  local deadline=$(( SECONDS + timeout ))
+  local deadline=$(( SECONDS + timeout )) pid
+  pid="$(read_pid "$COMP_NAME")"
   while (( SECONDS < deadline )); do
-    if ! is_running "$COMP_NAME" "$COMP_MARKER"; then
+    # Liveness by pid only: right after start_bg the recorded pid may still be the forked shell, before it execs the
+    # server, so the command-line marker check of is_running would report a healthy start as an exit. (The marker
+    # guards against recycled pids, which cannot happen within a start-up window.)
+    if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
       warn "$COMP_NAME exited during startup; last log lines ($INFRA_LOGS/$COMP_NAME.log):"
       tail -n 30 "$INFRA_LOGS/$COMP_NAME.log" >&2 || true
       return 1

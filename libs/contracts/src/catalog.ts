@@ -9,6 +9,9 @@ import {
   DossierCreated,
   DossierDeleted,
   DossierDeposited,
+  DossierExpirationNotified,
+  DossierInviteAdded,
+  DossierInviteRemoved,
   DossierStateChanged,
   DossierUpdated,
 } from './generated/demarches/dossier/v1/events';
@@ -25,13 +28,29 @@ import {
 } from './generated/demarches/geo/v1/commands';
 import { MessageSent } from './generated/demarches/messaging/v1/events';
 import { EmailDelivered, EmailFailed } from './generated/demarches/notification/v1/events';
-import { DemarcheClosed, DemarchePublished } from './generated/demarches/procedure/v1/events';
+import {
+  DemarcheClosed,
+  DemarcheCreated,
+  DemarcheDeleted,
+  DemarchePublished,
+  DemarcheReopened,
+  DemarcheUnpublished,
+  GroupesInstructeursChanged,
+} from './generated/demarches/procedure/v1/events';
 import { CommandTopics, Topics } from './topics';
 
 export const EventCatalog = {
   [Topics.procedure]: {
     DemarchePublished: codec('demarches.procedure.v1.DemarchePublished', DemarchePublished),
     DemarcheClosed: codec('demarches.procedure.v1.DemarcheClosed', DemarcheClosed),
+    DemarcheCreated: codec('demarches.procedure.v1.DemarcheCreated', DemarcheCreated),
+    DemarcheUnpublished: codec('demarches.procedure.v1.DemarcheUnpublished', DemarcheUnpublished),
+    DemarcheReopened: codec('demarches.procedure.v1.DemarcheReopened', DemarcheReopened),
+    DemarcheDeleted: codec('demarches.procedure.v1.DemarcheDeleted', DemarcheDeleted),
+    GroupesInstructeursChanged: codec(
+      'demarches.procedure.v1.GroupesInstructeursChanged',
+      GroupesInstructeursChanged,
+    ),
   },
   [Topics.dossier]: {
     DossierCreated: codec('demarches.dossier.v1.DossierCreated', DossierCreated),
@@ -39,6 +58,12 @@ export const EventCatalog = {
     DossierDeposited: codec('demarches.dossier.v1.DossierDeposited', DossierDeposited),
     DossierStateChanged: codec('demarches.dossier.v1.DossierStateChanged', DossierStateChanged),
     DossierDeleted: codec('demarches.dossier.v1.DossierDeleted', DossierDeleted),
+    DossierInviteAdded: codec('demarches.dossier.v1.DossierInviteAdded', DossierInviteAdded),
+    DossierInviteRemoved: codec('demarches.dossier.v1.DossierInviteRemoved', DossierInviteRemoved),
+    DossierExpirationNotified: codec(
+      'demarches.dossier.v1.DossierExpirationNotified',
+      DossierExpirationNotified,
+    ),
   },
   [Topics.messaging]: {
     MessageSent: codec('demarches.messaging.v1.MessageSent', MessageSent),

@@ -1,6 +1,13 @@
 // Fixture factories: complete, valid event payloads and identities with sensible defaults, so a test states only
 // what matters to it (`demarchePublished({ slug: 'aide' })`).
-import { ChampType, DeclarativeMode, DossierState, type PayloadOf, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  DeclarativeMode,
+  DossierState,
+  type PayloadOf,
+  PublicCible,
+  Topics,
+} from '@demarches/contracts';
 import { randomUUID } from 'node:crypto';
 
 type DemarchePublished = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
@@ -24,6 +31,7 @@ export function demarchePublished(overrides: Partial<DemarchePublished> = {}): D
         mandatory: true,
         options: [],
         children: [],
+        settingsJson: '',
       },
     ],
     annotations: [],
@@ -34,6 +42,7 @@ export function demarchePublished(overrides: Partial<DemarchePublished> = {}): D
         instructeurEmails: ['instructeur@exemple.fr'],
         routingValues: [],
         closed: false,
+        isDefault: true,
       },
     ],
     routingChampId: undefined,
@@ -43,6 +52,22 @@ export function demarchePublished(overrides: Partial<DemarchePublished> = {}): D
     publishedAt: new Date(),
     version: 1,
     mailTemplates: [],
+    publicCible: PublicCible.PARTICULIER,
+    dureeConservationMois: 12,
+    service: {
+      nom: 'Service des jardins',
+      organisme: 'Mairie de Lyon',
+      email: 'jardins@exemple.fr',
+      telephone: '04 72 10 30 30',
+      horaires: 'du lundi au vendredi, 9 h – 17 h',
+      adresse: '1 place de la Comédie, 69001 Lyon',
+      siret: '',
+    },
+    attestation: undefined,
+    enTest: false,
+    cadreJuridiqueUrl: 'https://www.legifrance.gouv.fr/',
+    webhookUrl: undefined,
+    revisionNumber: 1,
     ...overrides,
   };
 }
@@ -61,6 +86,11 @@ export function dossierDeposited(overrides: Partial<DossierDeposited> = {}): Dos
     champs: [],
     depositedAt: new Date(),
     version: 3,
+    demandeur: {
+      particulier: { civilite: 'Mme', nom: 'Dupont', prenom: 'Angela', fromFranceConnect: false },
+    },
+    state: DossierState.EN_CONSTRUCTION,
+    inviteEmails: [],
     ...overrides,
   };
 }

@@ -85,6 +85,7 @@ beforeAll(async () => {
           mandatory: true,
           options: [],
           children: [],
+          settingsJson: '',
         },
       ],
       groupesInstructeurs: [
@@ -94,6 +95,7 @@ beforeAll(async () => {
           instructeurEmails: ['instructeur@exemple.fr'],
           routingValues: [],
           closed: false,
+          isDefault: true,
         },
       ],
       version: 3,

@@ -95,6 +95,7 @@ describe('export (real Kafka, FerretDB, Redis, S3)', () => {
             instructeurEmails: ['instructeur@exemple.fr'],
             routingValues: [],
             closed: false,
+            isDefault: true,
           },
         ],
         version: 2,

@@ -106,6 +106,7 @@ beforeAll(async () => {
           instructeurEmails: ['Instructeur@exemple.fr'],
           routingValues: [],
           closed: false,
+          isDefault: true,
         },
       ],
       version: 2,

@@ -95,6 +95,7 @@ describe('messaging (real Kafka, FerretDB)', () => {
             instructeurEmails: ['instructeur@exemple.fr'],
             routingValues: [],
             closed: false,
+            isDefault: true,
           },
         ],
         version: 2,

@@ -56,6 +56,9 @@ const deposited: DossierDeposited = {
   groupeInstructeurId: 'g-1',
   champs: [],
   depositedAt: new Date('2026-11-20T10:00:00Z'),
+  demandeur: undefined,
+  state: DossierState.EN_CONSTRUCTION,
+  inviteEmails: [],
   version: 2,
 };
 

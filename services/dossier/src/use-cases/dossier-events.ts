@@ -64,6 +64,8 @@ export function dossierUpdated(dossier: Dossier, revision: RevisionPubliee, chan
     champs: champValues(dossier, revision),
     updatedAt: dossier.updatedAt,
     version: dossier.version + 1,
+    groupeInstructeurId: dossier.groupeInstructeurId,
+    authorEmail: dossier.usager.email,
   });
 }
 
@@ -81,6 +83,9 @@ export function dossierDeposited(dossier: Dossier, revision: RevisionPubliee): O
     depositedAt: dossier.depositedAt ?? dossier.updatedAt,
     version: dossier.version + 1,
     usagerSub: dossier.usager.sub,
+    demandeur: undefined,
+    state: toProtoState(dossier.state),
+    inviteEmails: [],
   });
 }
 

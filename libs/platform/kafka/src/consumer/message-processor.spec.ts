@@ -29,6 +29,9 @@ const deposited = {
   champs: [],
   depositedAt: new Date('2025-01-01T00:00:00Z'),
   version: 3,
+  demandeur: undefined,
+  state: DossierState.EN_CONSTRUCTION,
+  inviteEmails: [],
 };
 
 function consumed(record: Message, offset = '0'): KafkaMessage {

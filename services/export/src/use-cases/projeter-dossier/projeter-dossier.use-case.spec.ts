@@ -14,6 +14,9 @@ const deposited: DossierDeposited = {
   groupeInstructeurId: 'g-1',
   champs: [{ champId: 'c1', label: 'Nom du projet', type: ChampType.TEXT, value: 'Jardin' }],
   depositedAt: new Date('2026-11-20T10:00:00Z'),
+  demandeur: undefined,
+  state: DossierState.EN_CONSTRUCTION,
+  inviteEmails: [],
   version: 2,
 };
 

@@ -1,4 +1,5 @@
 import {
+  PublicCible,
   ChampType,
   champTypeFromName,
   DeclarativeMode,
@@ -6,7 +7,7 @@ import {
   type PayloadOf,
   Topics,
 } from '@demarches/contracts';
-import { ChampDescriptor, Demarche } from '../../domain/demarche';
+import { ChampDescriptor, DEFAULT_GROUPE_LABEL, Demarche } from '../../domain/demarche';
 import { MailKind } from '../../domain/mail-templates';
 
 type DemarchePublishedPayload = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
@@ -32,7 +33,7 @@ export function protoMailKind(kind: MailKind): ProtoMailKind {
 }
 
 function toProtoChamp(champ: ChampDescriptor) {
-  return { ...champ, type: champType(champ.type), children: [] };
+  return { ...champ, type: champType(champ.type), children: [], settingsJson: '' };
 }
 
 /**
@@ -55,6 +56,7 @@ export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedP
       instructeurEmails: groupe.instructeurs,
       routingValues: [],
       closed: false,
+      isDefault: groupe.label === DEFAULT_GROUPE_LABEL,
     })),
     routingChampId: undefined,
     administrateurEmails: demarche.administrateurs,
@@ -68,5 +70,13 @@ export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedP
       subject: template.subject,
       body: template.body,
     })),
+    publicCible: PublicCible.PARTICULIER,
+    dureeConservationMois: 12,
+    service: undefined,
+    attestation: undefined,
+    enTest: false,
+    cadreJuridiqueUrl: '',
+    webhookUrl: undefined,
+    revisionNumber: 1,
   };
 }

@@ -1,4 +1,4 @@
-import { DossierDeposited } from '@demarches/contracts';
+import { DossierDeposited, DossierState } from '@demarches/contracts';
 import { EmailKind } from '../../mail/email-kind';
 import {
   InMemoryContacts,
@@ -21,6 +21,9 @@ const deposited: DossierDeposited = {
   groupeInstructeurId: 'g-1',
   champs: [],
   depositedAt: new Date('2026-11-20T23:30:00Z'),
+  demandeur: undefined,
+  state: DossierState.EN_CONSTRUCTION,
+  inviteEmails: [],
   version: 2,
 };
 

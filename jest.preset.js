@@ -17,6 +17,8 @@ module.exports = {
       },
     ],
   },
+  // jose is ESM-only: let swc turn it into CommonJS so the gateway's token checks can be unit-tested.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   rootDir: __dirname,

@@ -12,6 +12,7 @@
 //   FC_REDIRECT_URIS [http://127.0.0.1:8180/realms/demarches/broker/franceconnect/endpoint] (comma-separated)
 //   FC_POST_LOGOUT_REDIRECT_URIS [<redirect uri>/logout_response] (comma-separated)
 //
+// Like FranceConnect, /api/v1/authorize refuses a request without state, nonce (22+ characters) or acr_values=eidas1.
 // Test hooks: GET /interaction/:uid shows the form; POST /interaction/:uid/login with `username=<key>`
 // (key, sub or e-mail of an identity) logs in; an authorization request carrying `login_hint=<key>`
 // logs in directly (Keycloak forwards login_hint when its IdP option "Pass login_hint" is on).
@@ -210,6 +211,31 @@ const configuration = {
 
 const provider = new Provider(ISSUER, configuration);
 provider.on('server_error', (_ctx, err) => console.error('server_error', err));
+
+// Like FranceConnect, refuse an authorization request without state, without a nonce of at least 22 characters
+// (FranceConnect's minimum; oidc-provider then puts it in the ID token, where Keycloak checks it), or without
+// acr_values=eidas1. Keycloak sends state and nonce itself and acr_values from the IdP's authorization URL.
+const MIN_NONCE_LENGTH = 22;
+provider.use(async (ctx, next) => {
+  if (ctx.path === '/api/v1/authorize' && ctx.method === 'GET') {
+    const { state, nonce, acr_values: acrValues } = ctx.query;
+    const problem =
+      typeof state !== 'string' || state.length === 0
+        ? 'state manquant'
+        : typeof nonce !== 'string' || nonce.length < MIN_NONCE_LENGTH
+          ? `nonce manquant ou trop court (${MIN_NONCE_LENGTH} caractères minimum)`
+          : typeof acrValues !== 'string' || !acrValues.split(' ').includes('eidas1')
+            ? 'acr_values=eidas1 attendu'
+            : undefined;
+    if (problem) {
+      ctx.status = 400;
+      ctx.type = 'json';
+      ctx.body = { error: 'invalid_request', error_description: problem };
+      return;
+    }
+  }
+  await next();
+});
 
 function escapeHtml(s) {
   return String(s).replace(

@@ -42,13 +42,35 @@ link_data_dir() {
   ln -sfn "$KC_DATA" "$KC_HOME/data"
 }
 
+# The realm's passwordBlacklist(demarches-common-passwords.txt) policy reads data/password-blacklists/.
+install_password_blacklists() {
+  mkdir -p "$KC_DATA/password-blacklists"
+  cp "$REPO_ROOT"/deploy/keycloak/password-blacklists/*.txt "$KC_DATA/password-blacklists/"
+}
+
+# --import-realm skips an existing realm: bring the running one in line with the realm file through the admin
+# REST API (deploy/keycloak/apply-realm.mjs, idempotent, keeps users) whenever the file changed since last time.
+sync_realm() {
+  local stamp="$KC_DATA/realm-applied.sha256" sum
+  install_password_blacklists
+  sum="$(cat "$REALM_FILE" "$REPO_ROOT/deploy/keycloak/apply-realm.mjs" | sha256sum | cut -d' ' -f1)"
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$sum" ]] && return 0
+  KEYCLOAK_URL="http://$INFRA_HOST:$KEYCLOAK_PORT" KEYCLOAK_REALM_FILE="$REALM_FILE" \
+  FRANCECONNECT_URL="http://$INFRA_HOST:$FRANCECONNECT_PORT" \
+  KEYCLOAK_ADMIN_USER="${KEYCLOAK_ADMIN_USER:-admin}" KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+    node "$REPO_ROOT/deploy/keycloak/apply-realm.mjs" >>"$INFRA_LOGS/keycloak.log" 2>&1 \
+    || { warn "keycloak: realm file not applied, see $INFRA_LOGS/keycloak.log"; return 1; }
+  echo "$sum" >"$stamp"
+}
+
 comp_start() {
   [[ -f "$REALM_FILE" ]] || die "realm file not found: $REALM_FILE"
   link_data_dir
   # --import-realm imports data/import/*.json only when the realm does not exist yet (skips otherwise):
-  # to re-import after editing the realm file, run `infra.sh reset keycloak`.
+  # sync_realm (after start) applies later edits of the realm file to the running realm.
   # The realm file names the stand-in at its default address; follow FRANCECONNECT_PORT/INFRA_HOST overrides.
   sed "s#http://127.0.0.1:8280#http://$INFRA_HOST:$FRANCECONNECT_PORT#g" "$REALM_FILE" >"$KC_DATA/import/demarches-realm.json"
+  install_password_blacklists
   JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
   JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP_OPTS:--Xms256m -Xmx768m}" \
   JAVA_OPTS_APPEND="-XX:+ExitOnOutOfMemoryError -XX:MaxMetaspaceSize=384m" \
@@ -68,4 +90,7 @@ comp_health() {
   http_ok "http://$INFRA_HOST:$KEYCLOAK_PORT/realms/demarches/.well-known/openid-configuration" '^200$'
 }
 
-if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then component_main "$@"; fi
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  component_main "$@"
+  if [[ "${1:-status}" == start ]]; then sync_realm; fi
+fi

@@ -1,4 +1,5 @@
 import {
+  ApiTokenExpiryNotice,
   ChampType,
   ChangerEtatAction,
   CommandCatalog,
@@ -201,6 +202,16 @@ const samples: { [T in TopicName]: { [E in EventTypeOf<T>]: PayloadOf<T, E> } } 
       sizeBytes: 123456,
       dossierCount: 12,
       completedAt: at,
+    },
+  },
+  [Topics.identity]: {
+    ApiTokenExpiring: {
+      tokenId: '0123456789abcdef0123456789abcdef',
+      tokenName: 'SI de la région',
+      ownerEmail: 'admin@x.fr',
+      expiresAt: at,
+      notice: ApiTokenExpiryNotice.ONE_DAY,
+      at,
     },
   },
 };

@@ -16,6 +16,7 @@ import {
   DossierUpdated,
 } from './generated/demarches/dossier/v1/events';
 import { ExportCompleted } from './generated/demarches/export/v1/events';
+import { ApiTokenExpiring } from './generated/demarches/identity/v1/events';
 import {
   CommuneLookupReply,
   CommuneLookupRequest,
@@ -74,6 +75,9 @@ export const EventCatalog = {
   },
   [Topics.export]: {
     ExportCompleted: codec('demarches.export.v1.ExportCompleted', ExportCompleted),
+  },
+  [Topics.identity]: {
+    ApiTokenExpiring: codec('demarches.identity.v1.ApiTokenExpiring', ApiTokenExpiring),
   },
 } as const;
 

@@ -12,6 +12,7 @@ export * from './generated/demarches/dossier/v1/commands';
 export * from './generated/demarches/messaging/v1/events';
 export * from './generated/demarches/notification/v1/events';
 export * from './generated/demarches/export/v1/events';
+export * from './generated/demarches/identity/v1/events';
 export * from './generated/demarches/geo/v1/commands';
 export * from './champ-type-names';
 export * from './generated/demarches/procedure/v1/condition';

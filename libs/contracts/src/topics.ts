@@ -7,6 +7,7 @@ export const Topics = {
   messaging: 'demarches.messaging.v1',
   notification: 'demarches.notification.v1',
   export: 'demarches.export.v1',
+  identity: 'demarches.identity.v1',
 } as const;
 
 export const CommandTopics = {

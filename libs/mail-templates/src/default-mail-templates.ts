@@ -118,3 +118,62 @@ export const DEFAULT_MAIL_TEMPLATES: Readonly<Record<MailKindName, MailTemplateT
     ),
   },
 };
+
+/**
+ * The invitation a co-author (« invité ») receives when an usager invites them on a dossier (co-construction).
+ * Not customisable by administrateurs (not a MailKindName). `--auteur de l'invitation--` is the inviting usager's
+ * e-mail; the usager's own message, when given, follows the body.
+ */
+export const INVITATION_DOSSIER_TEMPLATE: MailTemplateText = {
+  subject: 'Vous êtes invité à compléter le dossier nº --numéro du dossier--',
+  body: lines(
+    'Bonjour,',
+    '',
+    "--auteur de l'invitation-- vous invite à consulter et à compléter son dossier nº --numéro du dossier-- sur Démarches.",
+    "Connectez-vous avec cette adresse e-mail pour y accéder. Vous pourrez le modifier, mais seul l'usager à l'origine du dossier pourra le déposer.",
+    '',
+    'Accéder au dossier : --lien dossier--',
+    '',
+    SIGNATURE,
+  ),
+};
+
+/**
+ * RGPD notice sent one month before a brouillon reaches the end of its durée de conservation (dossier's
+ * DossierExpirationNotified). A platform e-mail, not one of the customisable kinds above; `--date de suppression--`
+ * is the day the brouillon will be deleted.
+ */
+export const BROUILLON_EXPIRATION_MAIL_TEMPLATE: MailTemplateText = {
+  subject: 'Votre brouillon nº --numéro du dossier-- sera bientôt supprimé (--libellé démarche--)',
+  body: lines(
+    'Bonjour,',
+    '',
+    'Votre dossier nº --numéro du dossier-- pour la démarche « --libellé démarche-- » est toujours un brouillon.',
+    "Conformément à la durée de conservation des données fixée par l'administration, il sera supprimé le --date de suppression-- s'il n'est ni modifié ni déposé d'ici là.",
+    '',
+    'Pour le conserver, complétez-le et déposez-le : --lien dossier--',
+    '',
+    SIGNATURE,
+  ),
+};
+
+/**
+ * Notice to an administrateur that one of her API tokens expires soon (a month, a week and a day before; ADR 0018).
+ * A platform e-mail, not one of the customisable kinds above. `--nom du jeton--` is the name she gave the token,
+ * `--date d'expiration--` the day it stops working, `--lien jetons--` the page of her API tokens.
+ */
+export const API_TOKEN_EXPIRATION_MAIL_TEMPLATE: MailTemplateText = {
+  subject: "Votre jeton d'API « --nom du jeton-- » expire le --date d'expiration--",
+  body: lines(
+    'Bonjour,',
+    '',
+    "Votre jeton d'API « --nom du jeton-- » expire le --date d'expiration--. Passé cette date, les appels à l'API faits avec ce jeton seront refusés.",
+    "Si ce jeton sert encore, créez-en un nouveau depuis votre profil d'administrateur, remplacez-le dans les outils qui l'utilisent, puis révoquez l'ancien : --lien jetons--",
+    '',
+    'Bonne journée,',
+    '',
+    "L'équipe Démarches",
+    '',
+    'Cet e-mail a été envoyé automatiquement, merci de ne pas y répondre.',
+  ),
+};

@@ -32,6 +32,11 @@ export class ServiceProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
   }
 
+  /** The child's process id (e.g. to sample its memory in /proc/<pid>/status). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** The last few kilobytes the process wrote, for failure messages. */
   logs(): string {
     return this.output.slice(-4000);

@@ -132,6 +132,15 @@ describe('dossier service', () => {
     expect(created.status).toBe(201);
     dossierId = created.body.id;
 
+    const sansIdentite = await http(usager, 'POST', `/dossiers/${dossierId}/deposer`);
+    expect(sansIdentite).toMatchObject({ status: 400, body: { error: { code: 'IDENTITE_A_CONFIRMER' } } });
+    const identite = await http(usager, 'PUT', `/dossiers/${dossierId}/identite/particulier`, {
+      civilite: 'Mme',
+      nom: 'Curie',
+      prenom: 'Marie',
+    });
+    expect(identite).toMatchObject({ status: 200, body: { version: 2, demandeur: { kind: 'particulier' } } });
+
     const incomplete = await http(usager, 'POST', `/dossiers/${dossierId}/deposer`);
     expect(incomplete).toMatchObject({ status: 400, body: { error: { code: 'DOSSIER_INCOMPLETE' } } });
 
@@ -148,12 +157,12 @@ describe('dossier service', () => {
 
     const saved = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
       values: { [champId]: 'Verger des Pommiers' },
-      expectedVersion: 1,
+      expectedVersion: 2,
     });
-    expect(saved).toMatchObject({ status: 200, body: { version: 2 } });
+    expect(saved).toMatchObject({ status: 200, body: { version: 3 } });
 
     const deposited = await http(usager, 'POST', `/dossiers/${dossierId}/deposer`);
-    expect(deposited).toMatchObject({ status: 200, body: { state: 'en_construction', version: 3 } });
+    expect(deposited).toMatchObject({ status: 200, body: { state: 'en_construction', version: 4 } });
 
     const event = await waitFor(
       () => probe.of('DossierDeposited', (p) => p.dossierId === dossierId)[0],
@@ -165,7 +174,11 @@ describe('dossier service', () => {
       usagerSub: usager.sub,
       demarcheTitle: 'Aide aux vergers',
       groupeInstructeurId: 'groupe-1',
-      version: 3,
+      version: 4,
+      state: DossierState.EN_CONSTRUCTION,
+      demandeur: {
+        particulier: { civilite: 'Mme', nom: 'Curie', prenom: 'Marie', fromFranceConnect: false },
+      },
       champs: [{ champId, label: 'Nom du verger', value: 'Verger des Pommiers' }],
     });
     expect(probe.of('DossierCreated', (p) => p.dossierId === dossierId)).toHaveLength(1);
@@ -177,13 +190,13 @@ describe('dossier service', () => {
     });
 
     const enInstruction = await command(dossierId, ChangerEtatAction.PASSER_EN_INSTRUCTION);
-    expect(enInstruction).toMatchObject({ dossierId, state: DossierState.EN_INSTRUCTION, version: 4 });
+    expect(enInstruction).toMatchObject({ dossierId, state: DossierState.EN_INSTRUCTION, version: 5 });
 
     await expect(command(dossierId, ChangerEtatAction.REFUSER, ' ')).rejects.toMatchObject({
       code: 'MOTIVATION_REQUIRED',
     });
     const refused = await command(dossierId, ChangerEtatAction.REFUSER, 'Parcelle hors zone');
-    expect(refused).toMatchObject({ state: DossierState.REFUSE, version: 5 });
+    expect(refused).toMatchObject({ state: DossierState.REFUSE, version: 6 });
 
     await expect(command(randomUUID(), ChangerEtatAction.ACCEPTER)).rejects.toMatchObject({
       code: 'DOSSIER_NOT_FOUND',
@@ -194,8 +207,8 @@ describe('dossier service', () => {
       return found.length === 2 ? found : undefined;
     }, 'two DossierStateChanged events');
     expect(changes.map((event) => [event.payload.from, event.payload.to, event.payload.version])).toEqual([
-      [DossierState.EN_CONSTRUCTION, DossierState.EN_INSTRUCTION, 4],
-      [DossierState.EN_INSTRUCTION, DossierState.REFUSE, 5],
+      [DossierState.EN_CONSTRUCTION, DossierState.EN_INSTRUCTION, 5],
+      [DossierState.EN_INSTRUCTION, DossierState.REFUSE, 6],
     ]);
     expect(changes[1].payload).toMatchObject({
       motivation: 'Parcelle hors zone',
@@ -211,6 +224,7 @@ describe('dossier service', () => {
     const view = await http(usager, 'GET', `/dossiers/${dossierId}`);
     expect(view.body.history.map((entry: { action: string }) => entry.action)).toEqual([
       'creer',
+      'renseigner_identite',
       'deposer',
       'passer_en_instruction',
       'refuser',

@@ -24,8 +24,28 @@ const usager: InternalIdentity = { sub: 'u', email: 'usager@exemple.fr', roles: 
 let app: INestApplication;
 let http: ServiceCaller;
 
+const SERVICE = {
+  nom: 'Service des espaces verts',
+  organisme: 'Mairie de Lyon',
+  email: 'espaces-verts@mairie.fr',
+  telephone: '04 72 10 30 30',
+  horaires: 'du lundi au vendredi, 9 h – 17 h',
+  adresse: '1 place de la Comédie, 69001 Lyon',
+  siret: '21690123100011',
+};
+
+/** What publication requires besides champs and instructeurs: a service, a cadre juridique, a lien de diffusion. */
+async function completerDescription(identity: InternalIdentity, id: string): Promise<void> {
+  await http(identity, 'PUT', `/demarches/${id}/service`, SERVICE);
+  await http(identity, 'PATCH', `/demarches/${id}`, {
+    cadreJuridique: { texte: 'Délibération du conseil municipal du 3 mars 2026' },
+    lienDiffusion: 'https://www.mairie.fr/aides',
+  });
+}
+
 async function demarchePubliable(identity: InternalIdentity, title: string): Promise<string> {
   const { body } = await http(identity, 'POST', '/demarches', { title });
+  await completerDescription(identity, body.id);
   await http(identity, 'POST', `/demarches/${body.id}/champs`, {
     type: 'text',
     label: 'Nom',
@@ -77,12 +97,12 @@ describe('form-builder service', () => {
     expect(champ.body.error.message).toContain('type inconnu');
   });
 
-  it('publishes the complete revision on Kafka and freezes the form', async () => {
+  it('publishes the complete revision on Kafka and freezes it', async () => {
     const id = await demarchePubliable(admin, 'Aide aux haies');
     const published = await http(admin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-haies' });
     expect(published).toMatchObject({
       status: 200,
-      body: { state: 'publiee', lien: '/commencer/aide-aux-haies', version: 4 },
+      body: { state: 'publiee', lien: '/commencer/aide-aux-haies', version: 6, revisionNumber: 1 },
     });
 
     const event = await waitFor(
@@ -93,19 +113,27 @@ describe('form-builder service', () => {
     expect(event.payload).toMatchObject({
       title: 'Aide aux haies',
       slug: 'aide-aux-haies',
-      version: 4,
+      version: 6,
+      enTest: false,
+      revisionNumber: 1,
+      service: SERVICE,
       champs: [expect.objectContaining({ type: ChampType.TEXT, label: 'Nom', mandatory: true })],
       groupesInstructeurs: [expect.objectContaining({ instructeurEmails: ['instructeur@exemple.fr'] })],
       administrateurEmails: ['admin@exemple.fr'],
     });
 
-    const frozen = await http(admin, 'POST', `/demarches/${id}/champs`, { type: 'text', label: 'Encore' });
-    expect(frozen).toMatchObject({ status: 409, body: { error: { code: 'DEMARCHE_FROZEN' } } });
+    // Later edits go to the draft of the next revision; the published one stays as it was.
+    const draft = await http(admin, 'POST', `/demarches/${id}/champs`, { type: 'text', label: 'Encore' });
+    expect(draft.status).toBe(201);
+    const after = await http(admin, 'GET', `/demarches/${id}`);
+    expect(after.body.champs).toHaveLength(2);
+    expect(after.body.revisionPubliee.champs).toHaveLength(1);
   });
 
   it('edits the form and the annotations privées, and publishes both in the snapshot', async () => {
     const { body } = await http(admin, 'POST', '/demarches', { title: 'Aide aux vergers' });
     const id = body.id;
+    await completerDescription(admin, id);
     const nom = (
       await http(admin, 'POST', `/demarches/${id}/champs`, { type: 'text', label: 'Nom', mandatory: true })
     ).body;
@@ -170,7 +198,13 @@ describe('form-builder service', () => {
         }),
       ],
     });
-    expect((await http(admin, 'DELETE', `/demarches/${id}/champs/${nom.id}`)).status).toBe(409);
+    // Deleting a published champ is possible in the draft, but no new revision can be published without it.
+    expect((await http(admin, 'DELETE', `/demarches/${id}/champs/${nom.id}`)).status).toBe(200);
+    const refused = await http(admin, 'POST', `/demarches/${id}/publier`, { slug: 'aide-aux-vergers' });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { code: 'DEMARCHE_INCOMPLETE', details: { missing: [{ step: 'revision' }] } } },
+    });
   });
 
   it('refuses a slug already used by another published démarche', async () => {
@@ -182,6 +216,7 @@ describe('form-builder service', () => {
   it('customises the e-mails with balises, carries them in the snapshot, and republishes when they change', async () => {
     const { body } = await http(admin, 'POST', '/demarches', { title: 'Aide aux jardins' });
     const id = body.id;
+    await completerDescription(admin, id);
     await http(admin, 'POST', `/demarches/${id}/champs`, {
       type: 'text',
       label: 'Nom du jardin',

@@ -2,10 +2,12 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } 
 import { provideHealthIndicator } from '@demarches/platform-health';
 import { PlatformModule } from '@demarches/platform-runtime';
 import type { Redis } from 'ioredis';
+import { API_TOKEN_VERIFIER, IdentityApiTokenVerifier } from './auth/api-token-verifier';
 import { ACCESS_TOKEN_VERIFIER, createJwtVerifier, jwksUrlOf } from './auth/jwt-verifier';
 import { JWKS_URL, KeycloakJwksHealthIndicator } from './auth/keycloak-jwks.health';
 import { GatewayConfig } from './config';
 import { GatewayProxyMiddleware } from './http/gateway-proxy.middleware';
+import { SecurityHeadersMiddleware } from './http/security-headers.middleware';
 import { UpstreamProxy } from './proxy/upstream-proxy';
 import { RATE_LIMIT_STORE } from './rate-limit/rate-limit.store';
 import { RedisConnectionCloser, redisProvider } from './rate-limit/redis.provider';
@@ -40,6 +42,15 @@ export class AppModule implements NestModule {
             clockToleranceS: config.OIDC_CLOCK_TOLERANCE_S,
           }),
         },
+        {
+          provide: API_TOKEN_VERIFIER,
+          useValue: new IdentityApiTokenVerifier({
+            identityUrl: config.IDENTITY_URL,
+            internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
+            cacheTtlMs: config.API_TOKEN_CACHE_TTL_S * 1000,
+            timeoutMs: config.API_TOKEN_VERIFY_TIMEOUT_MS,
+          }),
+        },
         { provide: UpstreamProxy, useValue: new UpstreamProxy(config.UPSTREAM_TIMEOUT_MS) },
         AuthenticateRequestUseCase,
         EnforceRateLimitUseCase,
@@ -50,6 +61,8 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    // Every answer carries the security headers: proxied ones, the gateway's own errors, probes, unknown paths.
+    consumer.apply(SecurityHeadersMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
     consumer.apply(GatewayProxyMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
   }
 }

@@ -29,6 +29,17 @@ export const gatewayConfigSchema = httpEnvFor('gateway', 3000, 9464)
     RATE_LIMIT_WINDOW_S: positiveInt(60),
     RATE_LIMIT_AUTHENTICATED: positiveInt(600),
     RATE_LIMIT_ANONYMOUS: positiveInt(120),
+    /** Sign-in and account routes, per client IP (reference: 25 requests per 15 s). */
+    RATE_LIMIT_ACCOUNT: positiveInt(25),
+    RATE_LIMIT_ACCOUNT_WINDOW_S: positiveInt(15),
+    /** Calls made with an API token, per token (reference: 400 per minute). */
+    RATE_LIMIT_API_TOKEN: positiveInt(400),
+    RATE_LIMIT_API_TOKEN_WINDOW_S: positiveInt(60),
+    /** How long the gateway trusts identity's answer about an API token: also the revocation delay. */
+    API_TOKEN_CACHE_TTL_S: z.coerce.number().int().min(0).max(300).default(30),
+    API_TOKEN_VERIFY_TIMEOUT_MS: positiveInt(3000),
+    /** Strict-Transport-Security max-age: one year by default. */
+    HSTS_MAX_AGE_S: positiveInt(31_536_000),
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -10,6 +10,8 @@ export enum GatewayErrorCode {
   IdentityProviderUnavailable = 'IDENTITY_PROVIDER_UNAVAILABLE',
 }
 
+export type UnauthenticatedReason = 'malformed' | 'invalid' | 'expired' | 'ip_not_allowed';
+
 /**
  * Errors the gateway answers itself. The proxy writes them on the raw response, so each carries its HTTP
  * status (429, 502 and 504 have no ErrorKind of their own).
@@ -25,8 +27,18 @@ export class GatewayException extends DomainError<GatewayErrorCode> {
     super(code, kind, message, details);
   }
 
-  static unauthenticated(message: string): GatewayException {
-    return new GatewayException(GatewayErrorCode.Unauthenticated, 'unauthenticated', 401, message);
+  /**
+   * 401. `reason` (when a credential was presented) lets a client tell "refresh your token" from "this token is
+   * no good"; it never says which check failed beyond that.
+   */
+  static unauthenticated(message: string, reason?: UnauthenticatedReason): GatewayException {
+    return new GatewayException(
+      GatewayErrorCode.Unauthenticated,
+      'unauthenticated',
+      401,
+      message,
+      reason === undefined ? undefined : { reason },
+    );
   }
 
   static rateLimited(retryAfterS: number): GatewayException {

@@ -78,10 +78,12 @@ describe('gateway (real Keycloak, real Redis, gateway process)', () => {
     const received = upstream.last();
     expect(received).toMatchObject({ method: 'GET', url: '/me' });
     const identity = verifyInternalIdentity(String(received?.headers['x-demarches-identity']), SECRET);
-    expect(identity).toEqual({
+    // toMatchObject: the identity also carries sign-in details (acr, identity provider) added by other slices.
+    expect(identity).toMatchObject({
       sub: decodeJwtPart(token, 1).sub,
       email: USAGER.username,
       roles: ['usager'],
+      via: 'oidc',
       ...(identity.name ? { name: identity.name } : {}),
     });
     expect(received?.headers.authorization).toBeUndefined();

@@ -1,9 +1,56 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
+import {
+  apiTokenControllers,
+  apiTokenImports,
+  apiTokenProviders,
+  apiTokenSchemas,
+} from './api-tokens/api-tokens.providers';
 import { IdentityConfig } from './config';
+import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
+import { ProcedureEventsConsumer } from './consumers/procedure-events.consumer';
+import { AdminController } from './http/admin.controller';
 import { MeController } from './http/me.controller';
+import { HttpKeycloakAdmin } from './keycloak/http-keycloak-admin';
+import { KeycloakAdmin } from './keycloak/keycloak-admin';
+import { AuditEventRepository } from './persistence/audit-event.repository';
+import { AUDIT_EVENT_COLLECTION, AuditEventSchema } from './persistence/audit-event.schema';
+import { DossierStateRepository } from './persistence/dossier-state.repository';
+import { DossierAccessRepository } from './persistence/dossier-access.repository';
+import { InstructeurGroupesRepository } from './persistence/instructeur-groupes.repository';
+import { MongoAuditEventRepository } from './persistence/mongo-audit-event.repository';
+import {
+  DOSSIER_ACCESS_COLLECTION,
+  DossierAccessSchema,
+  MongoDossierAccessRepository,
+} from './persistence/mongo-dossier-access.repository';
+import {
+  INSTRUCTEUR_GROUPES_COLLECTION,
+  InstructeurGroupesSchema,
+  MongoInstructeurGroupesRepository,
+} from './persistence/mongo-instructeur-groupes.repository';
+import {
+  DOSSIER_STATE_COLLECTION,
+  DossierStateSchema,
+  MongoDossierStateRepository,
+} from './persistence/mongo-dossier-state.repository';
+import { RoleAssignment } from './use-cases/assign-role/role-assignment';
+import { ChangeEmailUseCase } from './use-cases/change-email/change-email.use-case';
+import { DeleteAccountUseCase } from './use-cases/delete-account/delete-account.use-case';
+import { GrantAdministrateurUseCase } from './use-cases/grant-administrateur/grant-administrateur.use-case';
+import { GrantExpertUseCase } from './use-cases/grant-expert/grant-expert.use-case';
+import { ListMyAccessUseCase } from './use-cases/list-my-access/list-my-access.use-case';
+import { SyncInstructeurGroupesUseCase } from './use-cases/sync-instructeur-groupes/sync-instructeur-groupes.use-case';
+import { TrackDossierAccessUseCase } from './use-cases/track-dossier-access/track-dossier-access.use-case';
+import { TrackDossierStatesUseCase } from './use-cases/track-dossier-states/track-dossier-states.use-case';
+import { ImportKeycloakEventsUseCase } from './use-cases/import-keycloak-events/import-keycloak-events.use-case';
+import { InviteAgentUseCase } from './use-cases/invite-agent/invite-agent.use-case';
+import { QueryAuditEventsUseCase } from './use-cases/query-audit-events/query-audit-events.use-case';
+import { RecordAuditEventUseCase } from './use-cases/record-audit-event/record-audit-event.use-case';
+import { RevokeAdministrateurUseCase } from './use-cases/revoke-administrateur/revoke-administrateur.use-case';
 import { MongoUserRepository } from './persistence/mongo-user.repository';
 import { UserRepository } from './persistence/user.repository';
 import { USER_COLLECTION, UserSchema } from './persistence/user.schema';
@@ -18,13 +65,45 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ config }),
         MongoModule.forRoot({ url: config.MONGO_URL, database: config.MONGO_DATABASE }),
-        MongooseModule.forFeature([{ name: USER_COLLECTION, schema: UserSchema }]),
+        MongooseModule.forFeature([
+          { name: USER_COLLECTION, schema: UserSchema },
+          { name: AUDIT_EVENT_COLLECTION, schema: AuditEventSchema },
+          { name: DOSSIER_STATE_COLLECTION, schema: DossierStateSchema },
+          { name: INSTRUCTEUR_GROUPES_COLLECTION, schema: InstructeurGroupesSchema },
+          { name: DOSSIER_ACCESS_COLLECTION, schema: DossierAccessSchema },
+          ...apiTokenSchemas,
+        ]),
+        // Groupes instructeurs (instructeur role), invités and dossier states (deletion rule) follow events.
+        KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
+        ...apiTokenImports(config),
       ],
-      controllers: [MeController],
+      controllers: [MeController, AdminController, ...apiTokenControllers],
       providers: [
         Clock,
         { provide: UserRepository, useClass: MongoUserRepository },
+        { provide: AuditEventRepository, useClass: MongoAuditEventRepository },
+        { provide: DossierStateRepository, useClass: MongoDossierStateRepository },
+        { provide: InstructeurGroupesRepository, useClass: MongoInstructeurGroupesRepository },
+        { provide: DossierAccessRepository, useClass: MongoDossierAccessRepository },
+        { provide: KeycloakAdmin, useClass: HttpKeycloakAdmin },
         ResolveCurrentUserUseCase,
+        RecordAuditEventUseCase,
+        ImportKeycloakEventsUseCase,
+        QueryAuditEventsUseCase,
+        GrantAdministrateurUseCase,
+        RevokeAdministrateurUseCase,
+        InviteAgentUseCase,
+        ChangeEmailUseCase,
+        DeleteAccountUseCase,
+        RoleAssignment,
+        SyncInstructeurGroupesUseCase,
+        TrackDossierAccessUseCase,
+        TrackDossierStatesUseCase,
+        GrantExpertUseCase,
+        ListMyAccessUseCase,
+        ProcedureEventsConsumer,
+        DossierEventsConsumer,
+        ...apiTokenProviders(config),
       ],
     };
   }

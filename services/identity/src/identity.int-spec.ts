@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
 import {
   localInfrastructure,
+  serviceTestEnv,
   startServiceProcess,
   testNamespace,
   type ServiceProcess,
@@ -22,11 +23,14 @@ describe('identity (real FerretDB, identity process)', () => {
     });
 
   beforeAll(async () => {
-    service = await startServiceProcess('identity', {
-      MONGO_URL: localInfrastructure.mongoUrl,
-      MONGO_DATABASE: DATABASE,
-      INTERNAL_TOKEN_SECRET: SECRET,
-    });
+    // serviceTestEnv: Kafka topics and consumer group under this file's prefix, never the platform's.
+    service = await startServiceProcess(
+      'identity',
+      serviceTestEnv(testNamespace(__filename), 'identity', {
+        MONGO_DATABASE: DATABASE,
+        INTERNAL_TOKEN_SECRET: SECRET,
+      }),
+    );
     url = service.url;
     db = await mongoose.createConnection(localInfrastructure.mongoUrl, { dbName: DATABASE }).asPromise();
   });
@@ -42,7 +46,14 @@ describe('identity (real FerretDB, identity process)', () => {
     const response = await me({ sub: 'kc-first', email: 'Usager@Demo.Demarches.fr', roles: ['usager'] });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { id: string; email: string; roles: string[] };
-    expect(body).toEqual({ id: expect.any(String), email: 'usager@demo.demarches.fr', roles: ['usager'] });
+    expect(body).toEqual({
+      id: expect.any(String),
+      email: 'usager@demo.demarches.fr',
+      roles: ['usager'],
+      instructeur: [],
+      invitations: [],
+      expertises: [],
+    });
     const stored = await db.collection('users').findOne({ sub: 'kc-first' });
     expect(stored).toMatchObject({ _id: body.id, email: 'usager@demo.demarches.fr', version: 1 });
   });
@@ -82,6 +93,9 @@ describe('identity (real FerretDB, identity process)', () => {
 
   it('is ready when MongoDB answers', async () => {
     const response = await fetch(`${url}/health/ready`);
-    expect(await response.json()).toMatchObject({ status: 'ok', checks: { mongo: { status: 'up' } } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      checks: { mongo: { status: 'up' }, kafka: { status: 'up' } },
+    });
   });
 });

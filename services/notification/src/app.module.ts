@@ -6,6 +6,12 @@ import { PlatformModule } from '@demarches/platform-runtime';
 import { NotificationConfig } from './config';
 import { DemarcheEventsConsumer } from './consumers/demarche-events.consumer';
 import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
+import { InvitationEventsConsumer } from './consumers/invitation-events.consumer';
+import { ExpirationEventsConsumer } from './consumers/expiration-events.consumer';
+import { IdentityEventsConsumer } from './consumers/identity-events.consumer';
+import { PrevenirExpirationJetonUseCase } from './use-cases/prevenir-expiration-jeton/prevenir-expiration-jeton.use-case';
+import { PrevenirExpirationUseCase } from './use-cases/prevenir-expiration/prevenir-expiration.use-case';
+import { NotifierInvitationUseCase } from './use-cases/notifier-invitation/notifier-invitation.use-case';
 import { BullmqEmailQueue } from './jobs/bullmq-email.queue';
 import { EmailProcessor } from './jobs/email.processor';
 import { emailQueue } from './jobs/email.queue';
@@ -44,6 +50,12 @@ export class AppModule {
         EnvoyerEmailUseCase,
         ProjeterModelesMailUseCase,
         DossierEventsConsumer,
+        NotifierInvitationUseCase,
+        InvitationEventsConsumer,
+        PrevenirExpirationUseCase,
+        ExpirationEventsConsumer,
+        PrevenirExpirationJetonUseCase,
+        IdentityEventsConsumer,
         DemarcheEventsConsumer,
         EmailProcessor,
       ],

@@ -1,5 +1,27 @@
-export const ROLES = ['administrateur', 'instructeur', 'usager', 'expert', 'service'] as const;
+// `platform-admin` runs the platform itself (grants the administrateur role, reads the audit trail).
+export const ROLES = [
+  'administrateur',
+  'instructeur',
+  'usager',
+  'expert',
+  'service',
+  'platform-admin',
+] as const;
 export type Role = (typeof ROLES)[number];
+
+/** How the gateway authenticated the caller: an OIDC access token (Keycloak) or an administrateur's API token. */
+export type AuthenticatedVia = 'oidc' | 'api_token';
+
+/** An API token's reach: every démarche its owner administers, or a list of démarche ids. */
+export type ApiTokenScope = 'all' | string[];
+export type ApiTokenAccess = 'read' | 'read_write';
+
+/** Present when the caller presented an API token (ADR 0018): services enforce its scope and access. */
+export interface ApiTokenGrant {
+  id: string;
+  scope: ApiTokenScope;
+  access: ApiTokenAccess;
+}
 
 /** Who is calling, as asserted by the gateway. */
 export interface InternalIdentity {
@@ -7,6 +29,12 @@ export interface InternalIdentity {
   email: string;
   roles: Role[];
   name?: string;
+  via?: AuthenticatedVia;
+  token?: ApiTokenGrant;
+  /** The identity provider Keycloak brokered the sign-in to (`franceconnect`), absent for a Keycloak password. */
+  idp?: string;
+  /** Authentication context class of the sign-in (FranceConnect: `eidas1`). */
+  acr?: string;
 }
 
 export const INTERNAL_IDENTITY_HEADER = 'x-demarches-identity';

@@ -23,6 +23,17 @@ const claimsSchema = z.object({
   email: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
   name: z.string().optional(),
+  via: z.enum(['oidc', 'api_token']).optional(),
+  token: z
+    .object({
+      id: z.string().min(1),
+      scope: z.union([z.literal('all'), z.array(z.string().min(1))]),
+      access: z.enum(['read', 'read_write']),
+    })
+    .strict()
+    .optional(),
+  idp: z.string().min(1).optional(),
+  acr: z.string().min(1).optional(),
 });
 
 export interface SignOptions {
@@ -54,6 +65,10 @@ export function signInternalIdentity(
     email: identity.email,
     roles: identity.roles,
     ...(identity.name !== undefined ? { name: identity.name } : {}),
+    ...(identity.via !== undefined ? { via: identity.via } : {}),
+    ...(identity.token !== undefined ? { token: identity.token } : {}),
+    ...(identity.idp !== undefined ? { idp: identity.idp } : {}),
+    ...(identity.acr !== undefined ? { acr: identity.acr } : {}),
   };
   const signingInput = `${ENCODED_HEADER}.${base64url(JSON.stringify(claims))}`;
   return `${signingInput}.${sign(signingInput, secret)}`;
@@ -79,9 +94,17 @@ export function verifyInternalIdentity(
   if (!claims.success) throw AuthException.unauthenticated();
   const now = options.now ?? nowSeconds();
   const tolerance = options.clockToleranceS ?? 5;
-  const { exp, iat, sub, email, roles, name } = claims.data;
+  const { exp, iat, sub, email, roles, name, via, token: grant, idp, acr } = claims.data;
   if (now > exp + tolerance || iat > now + tolerance) throw AuthException.unauthenticated();
-  return name === undefined ? { sub, email, roles } : { sub, email, roles, name };
+  // An API token identity without its grant would escape scope and access checks: refuse it outright.
+  if ((via === 'api_token') !== (grant !== undefined)) throw AuthException.unauthenticated();
+  const identity: InternalIdentity = { sub, email, roles };
+  if (name !== undefined) identity.name = name;
+  if (via !== undefined) identity.via = via;
+  if (grant !== undefined) identity.token = grant;
+  if (idp !== undefined) identity.idp = idp;
+  if (acr !== undefined) identity.acr = acr;
+  return identity;
 }
 
 function sign(input: string, secret: string): string {

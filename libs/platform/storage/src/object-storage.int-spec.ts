@@ -175,6 +175,16 @@ describe(`${ObjectStorage.name} against the local S3 server`, () => {
     await expect(storage.delete('exports/e1.csv')).resolves.toBeUndefined();
   });
 
+  it('reads only the requested first bytes of an object', async () => {
+    const body = randomBytes(100_000);
+    await storage.putObject('uploads/range.bin', body, { contentType: 'application/octet-stream' });
+    expect(await storage.getRange('uploads/range.bin', 0, 16)).toEqual(body.subarray(0, 16));
+    expect(await storage.getRange('uploads/range.bin', 99_990, 64)).toEqual(body.subarray(99_990));
+    await expect(storage.getRange('uploads/missing.bin', 0, 16)).rejects.toMatchObject({
+      code: 'OBJECT_NOT_FOUND',
+    });
+  });
+
   it('reports a missing bucket as unhealthy', async () => {
     const other = new ObjectStorage({ ...options, bucket: `${bucket}-missing` });
     await expect(new S3HealthIndicator(other).check()).rejects.toThrow();

@@ -17,4 +17,20 @@ export class ProcedureEventsConsumer {
   async closed(event: PayloadOf<typeof Topics.procedure, 'DemarcheClosed'>): Promise<void> {
     await this.projeter.closed(event);
   }
+
+  @OnEvent(Topics.procedure, 'DemarcheUnpublished')
+  async unpublished(event: PayloadOf<typeof Topics.procedure, 'DemarcheUnpublished'>): Promise<void> {
+    await this.projeter.unpublished(event);
+  }
+
+  @OnEvent(Topics.procedure, 'DemarcheReopened')
+  async reopened(event: PayloadOf<typeof Topics.procedure, 'DemarcheReopened'>): Promise<void> {
+    await this.projeter.reopened(event);
+  }
+
+  /** Test dossiers are deleted with their démarche. */
+  @OnEvent(Topics.procedure, 'DemarcheDeleted')
+  async deleted(event: PayloadOf<typeof Topics.procedure, 'DemarcheDeleted'>): Promise<void> {
+    await this.projeter.deleted(event);
+  }
 }

@@ -1,10 +1,22 @@
 import { DossierErrorCode } from '../dossier.exception';
 import { revisionPubliee as revision } from '../testing/fixtures';
-import { appliquerAction, assertProprietaire, creerDossier, deposer, enregistrerChamps } from './dossier';
+import {
+  appliquerAction,
+  assertProprietaire,
+  creerDossier,
+  deposer,
+  enregistrerChamps,
+  confirmerPersonneMorale,
+  renseignerParticulier,
+  renseignerPersonneMorale,
+  router,
+} from './dossier';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const usager = { sub: 'u1', email: 'Usager@Exemple.fr' };
-const brouillon = () => creerDossier(revision, usager, 42, now);
+const identite = { civilite: 'Mme' as const, nom: 'Curie', prenom: 'Marie', fromFranceConnect: false };
+const brouillon = () =>
+  renseignerParticulier(creerDossier(revision, usager, 42, now), revision, identite, 'u', now);
 const depose = () =>
   deposer(enregistrerChamps(brouillon(), revision, { nom: 'Jardin' }, 'u', now), revision, 'u', now);
 
@@ -45,7 +57,7 @@ describe('dossier', () => {
   it('goes en construction at dépôt and records it', () => {
     const dossier = depose();
     expect(dossier).toMatchObject({ state: 'en_construction', depositedAt: now });
-    expect(dossier.history.map((entry) => entry.action)).toEqual(['creer', 'deposer']);
+    expect(dossier.history.map((entry) => entry.action)).toEqual(['creer', 'renseigner_identite', 'deposer']);
   });
 
   it('records edits made en construction and locks the dossier once en instruction', () => {
@@ -88,5 +100,131 @@ describe('dossier', () => {
     expect(() => assertProprietaire(brouillon(), 'someone-else')).toThrow(
       expect.objectContaining({ code: DossierErrorCode.DOSSIER_NOT_FOUND }),
     );
+  });
+
+  describe('routing', () => {
+    const routed = {
+      ...revision,
+      routingChampId: 'mail',
+      groupes: [
+        { id: 'g1', label: 'défaut', routingValues: [], routingRule: null, closed: false, isDefault: true },
+        {
+          id: 'g-ferme',
+          label: 'fermé',
+          routingValues: ['a@ferme.fr'],
+          routingRule: null,
+          closed: true,
+          isDefault: false,
+        },
+        {
+          id: 'g-valeur',
+          label: 'par valeur',
+          routingValues: ['a@valeur.fr'],
+          routingRule: null,
+          closed: false,
+          isDefault: false,
+        },
+        {
+          id: 'g-regle',
+          label: 'par règle',
+          routingValues: [],
+          routingRule: { champId: 'nom', operator: 'equals' as const, value: 'Verger' },
+          closed: false,
+          isDefault: false,
+        },
+      ],
+    };
+    const rempli = (values: Record<string, string>) =>
+      enregistrerChamps(brouillon(), routed, { nom: 'Jardin', ...values }, 'u', now);
+
+    it('routes by the routing champ value, then by rule, else to the default groupe; never to a closed groupe', () => {
+      expect(router(routed, { mail: 'a@valeur.fr' })).toBe('g-valeur');
+      expect(router(routed, { mail: 'a@ferme.fr' })).toBe('g1');
+      expect(router(routed, { nom: 'Verger' })).toBe('g-regle');
+      expect(router(routed, { nom: 'Jardin' })).toBe('g1');
+      expect(deposer(rempli({ mail: 'a@valeur.fr' }), routed, 'u', now).groupeInstructeurId).toBe('g-valeur');
+    });
+
+    it('re-routes en construction when the routing champ changes, and records it', () => {
+      const depose = deposer(rempli({}), routed, 'u', now);
+      expect(depose.groupeInstructeurId).toBe('g1');
+      const modifie = enregistrerChamps(depose, routed, { mail: 'a@valeur.fr' }, 'invite@x.fr', now);
+      expect(modifie.groupeInstructeurId).toBe('g-valeur');
+      expect(modifie.history.at(-1)).toMatchObject({
+        action: 'modifier',
+        by: 'invite@x.fr',
+        champIds: ['mail'],
+        groupeInstructeurId: 'g-valeur',
+      });
+    });
+  });
+
+  describe('déclaratif démarche', () => {
+    it.each([
+      ['en_instruction', 'en_instruction', null],
+      ['accepte', 'accepte', now],
+    ] as const)('goes straight %s at dépôt, as the system', (mode, state, decidedAt) => {
+      const dossier = deposer(
+        enregistrerChamps(brouillon(), revision, { nom: 'Jardin' }, 'u', now),
+        { ...revision, declarativeMode: mode },
+        'u',
+        now,
+      );
+      expect(dossier).toMatchObject({ state, depositedAt: now, decidedAt });
+      expect(dossier.history.at(-1)).toMatchObject({ by: 'systeme', from: 'en_construction', to: state });
+    });
+  });
+
+  describe('opening', () => {
+    it('refuses to start or deposit past the date limite, and to start on a dépubliée démarche', () => {
+      const passee = { ...revision, dateLimite: new Date('2026-11-27T00:00:00Z') };
+      expect(() => creerDossier(passee, usager, 1, now)).toThrow(
+        expect.objectContaining({ code: DossierErrorCode.DATE_LIMITE_DEPASSEE }),
+      );
+      expect(() =>
+        deposer(enregistrerChamps(brouillon(), revision, { nom: 'J' }, 'u', now), passee, 'u', now),
+      ).toThrow(expect.objectContaining({ code: DossierErrorCode.DATE_LIMITE_DEPASSEE }));
+      const depubliee = { ...revision, state: 'depubliee' as const };
+      expect(() => creerDossier(depubliee, usager, 1, now)).toThrow(
+        expect.objectContaining({ code: DossierErrorCode.DEMARCHE_DEPUBLIEE }),
+      );
+      // A draft started before the unpublishing may still be deposited (reference).
+      const rempli = enregistrerChamps(brouillon(), revision, { nom: 'J' }, 'u', now);
+      expect(deposer(rempli, depubliee, 'u', now).state).toBe('en_construction');
+    });
+
+    it('refuses the dépôt until the identity step is done, and a personne morale until it is confirmed', () => {
+      const sansIdentite = enregistrerChamps(
+        creerDossier(revision, usager, 1, now),
+        revision,
+        { nom: 'J' },
+        'u',
+        now,
+      );
+      expect(() => deposer(sansIdentite, revision, 'u', now)).toThrow(
+        expect.objectContaining({ code: DossierErrorCode.IDENTITE_A_CONFIRMER }),
+      );
+      const morale = { ...revision, publicCible: 'personne_morale' as const };
+      const etablissement = {
+        siret: '13002526500013',
+        raisonSociale: 'DINUM',
+        naf: '',
+        formeJuridique: '',
+        adresse: '',
+        verified: false,
+      };
+      const renseigne = renseignerPersonneMorale(sansIdentite, morale, etablissement, 'u', now);
+      expect(() => deposer(renseigne, morale, 'u', now)).toThrow(
+        expect.objectContaining({ code: DossierErrorCode.IDENTITE_A_CONFIRMER }),
+      );
+      const confirme = confirmerPersonneMorale(renseigne, '13002526500013', 'u', now);
+      expect(deposer(confirme, morale, 'u', now).demandeur).toMatchObject({
+        verified: false,
+        confirmed: true,
+      });
+      expect(() => renseignerParticulier(sansIdentite, morale, identite, 'u', now)).toThrow(
+        expect.objectContaining({ code: DossierErrorCode.IDENTITE_INCOMPATIBLE }),
+      );
+    });
   });
 });

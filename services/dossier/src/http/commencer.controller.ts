@@ -3,10 +3,27 @@ import { Controller, Get, Param, Post } from '@nestjs/common';
 import { CommencerDossierUseCase } from '../use-cases/commencer-dossier/commencer-dossier.use-case';
 import { demarchePubliqueView, dossierView } from './dossier.dto';
 
-/** `/commencer/<slug>`: the public link of a published démarche. */
+/**
+ * `/commencer/<slug>`: the public link of a published démarche. `/commencer/test/<démarche id>` (or its slug once
+ * published): the test link of a démarche en test, for its administrateurs (test dossiers).
+ */
 @Controller('commencer')
 export class CommencerController {
   constructor(private readonly commencer: CommencerDossierUseCase) {}
+
+  @Get('test/:idOuSlug')
+  async demarcheEnTest(@Param('idOuSlug') idOuSlug: string, @CurrentUser() user: InternalIdentity) {
+    return demarchePubliqueView(
+      await this.commencer.demarcheEnTest(idOuSlug, { sub: user.sub, email: user.email }),
+    );
+  }
+
+  @Post('test/:idOuSlug/dossiers')
+  async startTest(@Param('idOuSlug') idOuSlug: string, @CurrentUser() user: InternalIdentity) {
+    return dossierView(
+      await this.commencer.execute(idOuSlug, { sub: user.sub, email: user.email }, { test: true }),
+    );
+  }
 
   @Get(':slug')
   @Public()

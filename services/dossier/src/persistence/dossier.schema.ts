@@ -1,7 +1,7 @@
 import { addVersioning, type VersionedDocument } from '@demarches/platform-mongo';
 import { Schema } from 'mongoose';
 import { ChampValue } from '../domain/champ-validation';
-import { HistoryEntry } from '../domain/dossier';
+import { DeletionReason, Demandeur, HistoryEntry, Invite } from '../domain/dossier';
 import { DossierState } from '../domain/dossier-state';
 
 export interface DossierDocument extends VersionedDocument {
@@ -19,6 +19,12 @@ export interface DossierDocument extends VersionedDocument {
   instructionStartedAt: Date | null;
   decidedAt: Date | null;
   history: HistoryEntry[];
+  test: boolean;
+  demandeur: Demandeur | null;
+  invites: Invite[];
+  deletedAt: Date | null;
+  deletionReason: DeletionReason | null;
+  expirationNotifiedAt?: Date | null;
 }
 
 export const DOSSIER_COLLECTION = 'dossiers';
@@ -47,7 +53,17 @@ export const DossierSchema = addVersioning(
       decidedAt: { type: Date, default: null },
       // Append-only list kept as plain sub-documents; its shape is the domain's HistoryEntry.
       history: { type: Schema.Types.Mixed, default: [] },
+      test: { type: Boolean, default: false },
+      demandeur: { type: Schema.Types.Mixed, default: null },
+      // Invités by e-mail (lower case); "Dossiers invités" looks them up by e-mail.
+      invites: { type: Schema.Types.Mixed, default: [] },
+      deletedAt: { type: Date, default: null },
+      deletionReason: { type: String, default: null },
+      expirationNotifiedAt: { type: Date, default: null },
     },
     { collection: DOSSIER_COLLECTION, minimize: false },
   ),
 );
+
+// "Dossiers invités" looks dossiers up by an invité's e-mail; the usager's lists sort by last change.
+DossierSchema.index({ 'invites.email': 1 });

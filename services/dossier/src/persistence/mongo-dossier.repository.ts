@@ -9,8 +9,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 import { Dossier } from '../domain/dossier';
+import { champsFromStorage, champsToStorage } from './champs-storage';
 import { DOSSIER_COLLECTION, DossierDocument } from './dossier.schema';
-import { DossierRepository } from './dossier.repository';
+import { DossierListFilter, DossierPage, DossierRepository } from './dossier.repository';
 
 @Injectable()
 export class MongoDossierRepository
@@ -42,21 +43,63 @@ export class MongoDossierRepository
     return (await this.findById(id)) ?? null;
   }
 
+  async findByNumber(number: number): Promise<Dossier | null> {
+    const doc = await this.model
+      .findOne({ number }, { outbox: 0 })
+      .lean<StoredDocument<DossierDocument> | null>();
+    return doc ? this.toEntity(doc) : null;
+  }
+
   async listForUsager(sub: string): Promise<Dossier[]> {
     const docs = await this.model
-      .find({ 'usager.sub': sub }, { outbox: 0 })
+      .find({ 'usager.sub': sub, deletedAt: null }, { outbox: 0 })
       .sort({ number: -1 })
+      .lean<StoredDocument<DossierDocument>[]>();
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
+  async page(filter: DossierListFilter, page: { offset: number; limit: number }): Promise<DossierPage> {
+    const query =
+      'proprietaireSub' in filter
+        ? { 'usager.sub': filter.proprietaireSub, deletedAt: null }
+        : { 'invites.email': filter.inviteEmail.toLowerCase(), deletedAt: null };
+    const [docs, total] = await Promise.all([
+      this.model
+        .find(query, { outbox: 0 })
+        .sort({ updatedAt: -1, number: -1 })
+        .skip(page.offset)
+        .limit(page.limit)
+        .lean<StoredDocument<DossierDocument>[]>(),
+      this.model.countDocuments(query),
+    ]);
+    return { dossiers: docs.map((doc) => this.toEntity(doc)), total };
+  }
+
+  async listTestDossiers(demarcheId: string): Promise<Dossier[]> {
+    const docs = await this.model
+      .find({ demarcheId, test: true, deletedAt: null }, { outbox: 0 })
       .lean<StoredDocument<DossierDocument>[]>();
     return docs.map((doc) => this.toEntity(doc));
   }
 
   protected toEntity(doc: StoredDocument<DossierDocument>): Dossier {
     const { _id, ...fields } = doc;
-    return { id: _id, ...fields, champs: fields.champs ?? {} };
+    // Documents written before a field existed get its neutral value.
+    return {
+      id: _id,
+      ...fields,
+      champs: champsFromStorage(fields.champs),
+      test: fields.test ?? false,
+      demandeur: fields.demandeur ?? null,
+      invites: fields.invites ?? [],
+      deletedAt: fields.deletedAt ?? null,
+      deletionReason: fields.deletionReason ?? null,
+    };
   }
 
   protected toDocument(dossier: Dossier): DocumentFields<DossierDocument> {
     const { id, version: _version, ...fields } = dossier;
-    return { _id: id, ...fields };
+    // Champ values without nested arrays (FerretDB): see champs-storage.ts.
+    return { _id: id, ...fields, champs: champsToStorage(fields.champs) as DossierDocument['champs'] };
   }
 }

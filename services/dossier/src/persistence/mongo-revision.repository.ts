@@ -34,10 +34,18 @@ export class MongoRevisionRepository extends RevisionRepository {
     );
   }
 
+  async markState(demarcheId: string, state: RevisionPubliee['state'], sourceVersion: number): Promise<void> {
+    await this.model.updateOne(
+      { _id: demarcheId, sourceVersion: { $lt: sourceVersion } },
+      { $set: { state, sourceVersion } },
+    );
+  }
+
   async findBySlug(slug: string): Promise<RevisionPubliee | null> {
     // A slug can be reused once its older démarche is closed: the published one wins.
     const docs = await this.model.find({ slug }).lean<RevisionDocument[]>();
-    const doc = docs.find((candidate) => candidate.state === 'publiee') ?? docs[0];
+    const live = docs.filter((candidate) => candidate.state !== 'supprimee');
+    const doc = live.find((candidate) => candidate.state === 'publiee') ?? live[0];
     return doc ? toRevision(doc) : null;
   }
 

@@ -1,5 +1,5 @@
-import { decodeMessage, eventCodec, Topics, type DossierDeposited } from '@demarches/contracts';
-import { creerDossier, deposer, enregistrerChamps } from '../domain/dossier';
+import { decodeMessage, DossierState, eventCodec, Topics, type DossierDeposited } from '@demarches/contracts';
+import { creerDossier, deposer, enregistrerChamps, renseignerParticulier } from '../domain/dossier';
 import { revisionPubliee as revision } from '../testing/fixtures';
 import { dossierDeposited } from './dossier-events';
 
@@ -7,7 +7,13 @@ const now = new Date('2026-11-27T10:00:00Z');
 
 describe(dossierDeposited.name, () => {
   it('tells consumers who owns the dossier: its usager’s subject and e-mail', () => {
-    const brouillon = creerDossier(revision, { sub: 'sub-usager', email: 'Usager@Exemple.fr' }, 42, now);
+    const brouillon = renseignerParticulier(
+      creerDossier(revision, { sub: 'sub-usager', email: 'Usager@Exemple.fr' }, 42, now),
+      revision,
+      { civilite: 'Mme', nom: 'Curie', prenom: 'Marie', fromFranceConnect: true },
+      'u',
+      now,
+    );
     const rempli = enregistrerChamps(brouillon, revision, { nom: 'Jardin' }, 'u', now);
     const dossier = deposer(rempli, revision, 'u', now);
 
@@ -26,6 +32,8 @@ describe(dossierDeposited.name, () => {
         { champId: 'mail', label: 'Contact', value: '' },
       ],
       version: dossier.version + 1,
+      demandeur: { particulier: { civilite: 'Mme', nom: 'Curie', prenom: 'Marie', fromFranceConnect: true } },
+      state: DossierState.EN_CONSTRUCTION,
     });
   });
 });

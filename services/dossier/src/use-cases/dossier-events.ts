@@ -1,13 +1,15 @@
 import {
   ChampType,
   champTypeFromName,
+  DeletionReason as ProtoDeletionReason,
+  type Demandeur as ProtoDemandeur,
   DossierState as ProtoDossierState,
   Topics,
 } from '@demarches/contracts';
 import { outboxEvent } from '@demarches/platform-kafka';
 import type { OutboxEvent } from '@demarches/platform-mongo';
-import { ChampValue } from '../domain/champ-validation';
-import { Dossier } from '../domain/dossier';
+import { afficherValeur } from '../domain/champs/affichage';
+import { DeletionReason, Demandeur, Dossier } from '../domain/dossier';
 import { DossierState } from '../domain/dossier-state';
 import { RevisionPubliee } from '../domain/revision';
 
@@ -27,18 +29,13 @@ export function toProtoState(state: DossierState): ProtoDossierState {
   return PROTO_STATE[state];
 }
 
-function serialise(value: ChampValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join(', ');
-  return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
-}
-
 function champValues(dossier: Dossier, revision: RevisionPubliee) {
   return revision.champs.map((champ) => ({
     champId: champ.id,
     label: champ.label,
     type: champTypeFromName(champ.type) ?? ChampType.TEXT,
-    value: serialise(dossier.champs[champ.id]),
+    // What people read (mails' balises, CSV, PDF): Oui/Non, an address's label, a name and its code (ADR 0013).
+    value: afficherValeur(champ, dossier.champs[champ.id]),
   }));
 }
 
@@ -55,7 +52,29 @@ export function dossierCreated(dossier: Dossier, revision: RevisionPubliee): Out
   });
 }
 
-export function dossierUpdated(dossier: Dossier, revision: RevisionPubliee, changed: string[]): OutboxEvent {
+export function toProtoDemandeur(demandeur: Demandeur | null): ProtoDemandeur | undefined {
+  if (!demandeur) return undefined;
+  if (demandeur.kind === 'particulier') {
+    const { civilite, nom, prenom, fromFranceConnect } = demandeur;
+    return { particulier: { civilite, nom, prenom, fromFranceConnect } };
+  }
+  const { siret, raisonSociale, naf, formeJuridique, adresse, verified } = demandeur;
+  return { personneMorale: { siret, raisonSociale, naf, formeJuridique, adresse, verified } };
+}
+
+const PROTO_DELETION: Record<DeletionReason, ProtoDeletionReason> = {
+  usager: ProtoDeletionReason.USAGER,
+  expired: ProtoDeletionReason.EXPIRED,
+  administration: ProtoDeletionReason.ADMINISTRATION,
+};
+
+/** `author` is who made the change (the owner or an invité); the owner when not given. */
+export function dossierUpdated(
+  dossier: Dossier,
+  revision: RevisionPubliee,
+  changed: string[],
+  author: string = dossier.usager.email,
+): OutboxEvent {
   return outboxEvent(Topics.dossier, 'DossierUpdated', dossier.id, {
     dossierId: dossier.id,
     demarcheId: dossier.demarcheId,
@@ -65,7 +84,7 @@ export function dossierUpdated(dossier: Dossier, revision: RevisionPubliee, chan
     updatedAt: dossier.updatedAt,
     version: dossier.version + 1,
     groupeInstructeurId: dossier.groupeInstructeurId,
-    authorEmail: dossier.usager.email,
+    authorEmail: author.toLowerCase(),
   });
 }
 
@@ -83,9 +102,9 @@ export function dossierDeposited(dossier: Dossier, revision: RevisionPubliee): O
     depositedAt: dossier.depositedAt ?? dossier.updatedAt,
     version: dossier.version + 1,
     usagerSub: dossier.usager.sub,
-    demandeur: undefined,
+    demandeur: toProtoDemandeur(dossier.demandeur),
     state: toProtoState(dossier.state),
-    inviteEmails: [],
+    inviteEmails: dossier.invites.map((invite) => invite.email),
   });
 }
 
@@ -93,7 +112,8 @@ export function dossierStateChanged(
   before: Dossier,
   after: Dossier,
   revision: RevisionPubliee,
-  instructeurEmail: string,
+  /** Undefined for an automatic change (déclaratif démarche, date limite). */
+  instructeurEmail: string | undefined,
 ): OutboxEvent {
   return outboxEvent(Topics.dossier, 'DossierStateChanged', after.id, {
     dossierId: after.id,
@@ -108,5 +128,40 @@ export function dossierStateChanged(
     instructeurEmail,
     at: after.updatedAt,
     version: after.version + 1,
+  });
+}
+
+export function dossierDeleted(dossier: Dossier): OutboxEvent {
+  return outboxEvent(Topics.dossier, 'DossierDeleted', dossier.id, {
+    dossierId: dossier.id,
+    demarcheId: dossier.demarcheId,
+    state: toProtoState(dossier.state),
+    reason: PROTO_DELETION[dossier.deletionReason ?? 'usager'],
+    deletedAt: dossier.deletedAt ?? dossier.updatedAt,
+    version: dossier.version + 1,
+  });
+}
+
+export function dossierInviteAdded(dossier: Dossier, email: string): OutboxEvent {
+  const invite = dossier.invites.find((candidate) => candidate.email === email);
+  return outboxEvent(Topics.dossier, 'DossierInviteAdded', dossier.id, {
+    dossierId: dossier.id,
+    demarcheId: dossier.demarcheId,
+    number: dossier.number,
+    email,
+    invitedByEmail: invite?.invitedBy ?? dossier.usager.email,
+    message: invite?.message ?? '',
+    at: invite?.invitedAt ?? dossier.updatedAt,
+    version: dossier.version + 1,
+  });
+}
+
+export function dossierInviteRemoved(dossier: Dossier, email: string): OutboxEvent {
+  return outboxEvent(Topics.dossier, 'DossierInviteRemoved', dossier.id, {
+    dossierId: dossier.id,
+    demarcheId: dossier.demarcheId,
+    email,
+    at: dossier.updatedAt,
+    version: dossier.version + 1,
   });
 }

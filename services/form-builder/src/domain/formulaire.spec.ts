@@ -2,6 +2,7 @@ import { DemarcheErrorCode } from '../demarche.exception';
 import { ajouterInstructeur, nouvelleDemarche } from './demarche';
 import { ajouterChamp, deplacerChamp, modifierChamp, NouveauChamp, supprimerChamp } from './formulaire';
 import { publier } from './publication';
+import { pretePourPublication } from '../testing/in-memory-demarche.repository';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const champ = (label: string, extra: Partial<NouveauChamp> = {}): NouveauChamp => ({
@@ -80,13 +81,16 @@ describe('form editing', () => {
     );
   });
 
-  it('freezes champs and annotations once published', () => {
+  it('edits the draft of the next revision once published, leaving the published revision frozen', () => {
     const { demarche, ids } = avecTroisChamps();
-    const publiee = publier(ajouterInstructeur(demarche, 'i@x.fr'), 'aide', now);
-    const frozen = expect.objectContaining({ code: DemarcheErrorCode.DEMARCHE_FROZEN });
-    expect(() => ajouterChamp(publiee, 'annotations', champ('Note'))).toThrow(frozen);
-    expect(() => modifierChamp(publiee, 'champs', ids[0], { label: 'x' })).toThrow(frozen);
-    expect(() => deplacerChamp(publiee, 'champs', ids[0], 'bas')).toThrow(frozen);
-    expect(() => supprimerChamp(publiee, 'champs', ids[0])).toThrow(frozen);
+    const publiee = publier(pretePourPublication(ajouterInstructeur(demarche, 'i@x.fr')), 'aide', now);
+    const annotee = ajouterChamp(publiee, 'annotations', champ('Note')).demarche;
+    const renommee = modifierChamp(annotee, 'champs', ids[0], { label: 'x' }).demarche;
+    const deplacee = deplacerChamp(renommee, 'champs', ids[0], 'bas').demarche;
+    expect(deplacee.champs.map((c) => c.id)).toEqual([ids[1], ids[0], ids[2]]);
+    expect(deplacee.annotations).toHaveLength(1);
+    expect(deplacee.revisionPubliee?.champs.map((c) => c.label)).toEqual(publiee.champs.map((c) => c.label));
+    expect(deplacee.revisionPubliee?.annotations).toEqual([]);
+    expect(supprimerChamp(deplacee, 'champs', ids[0]).demarche.champs).toHaveLength(2);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
 import { validerOptions } from './champ-options';
+import { verifierDependances } from './conditions-dependances';
 import { assertChampsEditable, ChampDescriptor, Demarche } from './demarche';
 import { TYPES_SANS_VALEUR } from './type-de-champ';
 
@@ -68,7 +69,11 @@ export function modifierChamp(
   const { id, ...current } = demarche[cible][index];
   const updated: ChampDescriptor = { id, ...verifierChamp({ ...current, ...changes }) };
   const champs = demarche[cible].map((champ, i) => (i === index ? updated : champ));
-  return { demarche: avec(demarche, cible, champs), result: updated };
+  // A new type or new options must not break a condition or the routing that test this champ.
+  return {
+    demarche: verifierDependances(demarche, avec(demarche, cible, champs), updated, 'modifier'),
+    result: updated,
+  };
 }
 
 /** Moves a champ one place up or down (the seed's arrows); at either end it stays where it is. */
@@ -84,12 +89,21 @@ export function deplacerChamp(
   const champs = [...demarche[cible]];
   if (target >= 0 && target < champs.length)
     [champs[index], champs[target]] = [champs[target], champs[index]];
-  return { demarche: avec(demarche, cible, champs), result: champs.map((champ) => champ.id) };
+  // A condition only tests earlier champs: a move that puts a tested champ after its dependant is refused.
+  const moved = verifierDependances(
+    demarche,
+    avec(demarche, cible, champs),
+    demarche[cible][index],
+    'deplacer',
+  );
+  return { demarche: moved, result: champs.map((champ) => champ.id) };
 }
 
 export function supprimerChamp(demarche: Demarche, cible: Cible, champId: string): Edition<string[]> {
   assertChampsEditable(demarche);
-  indexOf(demarche, cible, champId);
+  const supprime = demarche[cible][indexOf(demarche, cible, champId)];
   const champs = demarche[cible].filter((champ) => champ.id !== champId);
-  return { demarche: avec(demarche, cible, champs), result: champs.map((champ) => champ.id) };
+  // Refused while a condition, a routing rule or the routing by champ depends on it (named in the error).
+  const edited = verifierDependances(demarche, avec(demarche, cible, champs), supprime, 'supprimer');
+  return { demarche: edited, result: champs.map((champ) => champ.id) };
 }

@@ -13,6 +13,7 @@ import {
   validerMailTemplate,
 } from './mail-templates';
 import { publier } from './publication';
+import { pretePourPublication } from '../testing/in-memory-demarche.repository';
 
 const now = new Date('2026-11-27T10:00:00Z');
 
@@ -39,7 +40,7 @@ function demarche(): { demarche: Demarche; champId: string } {
     mandatory: false,
     options: [],
   }).demarche;
-  return { demarche: ajouterInstructeur(annotee, 'i@b.fr'), champId: nom.result.id };
+  return { demarche: pretePourPublication(ajouterInstructeur(annotee, 'i@b.fr')), champId: nom.result.id };
 }
 
 const invalid = (fn: () => unknown) => {
@@ -188,7 +189,12 @@ describe('e-mail templates', () => {
     expect(invalid(() => publier(renamed, 'aide-jardins', now))).toMatchObject({
       code: DemarcheErrorCode.DEMARCHE_INCOMPLETE,
       details: {
-        manques: ["un modèle d'e-mail « dossier_depose » sans balise inconnue (--Nom du jardin--)"],
+        missing: [
+          {
+            step: 'mail_template',
+            message: "un modèle d'e-mail « dossier_depose » sans balise inconnue (--Nom du jardin--)",
+          },
+        ],
       },
     });
   });

@@ -35,7 +35,71 @@ export const personnaliserMailBody = z.object({
   body: z.string({ message: 'le corps du message est obligatoire' }),
 });
 
-export const publierBody = z.object({ slug: z.string().min(1, 'le lien public est obligatoire') });
+export const publierBody = z.object({
+  slug: z.string().min(1, 'le lien public est obligatoire'),
+  lienDiffusion: z.string().trim().max(500).optional(),
+});
+
+const lien = z.string().trim().max(2_000);
+
+/** Types only: bounds, HTML, URLs schemes and SIRET check digits are business rules of domain/description.ts. */
+export const modifierDescriptionBody = z
+  .object({
+    title: z.string().max(200),
+    description: z.string().max(20_000),
+    dureeConservationMois: z.number().int('un nombre entier de mois est attendu'),
+    publicCible: z.enum(['particulier', 'personne_morale'], {
+      message: 'attendu : particulier ou personne_morale',
+    }),
+    dateLimiteDepot: z
+      .string()
+      .datetime({ offset: true, message: 'une date ISO 8601 est attendue' })
+      .transform((value) => new Date(value))
+      .nullable(),
+    modeDeclaratif: z.enum(['aucun', 'en_instruction', 'accepte'], {
+      message: 'attendu : aucun, en_instruction ou accepte',
+    }),
+    lienDiffusion: z.string().trim().max(500).nullable(),
+    webhookUrl: lien.nullable(),
+    monAvis: z.string().max(5_000).nullable(),
+    cadreJuridique: z.object({ texte: z.string().max(5_000), url: lien.nullable() }).partial(),
+  })
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, {
+    message: 'au moins une modification est attendue',
+  });
+
+export const serviceBody = z.object({
+  nom: z.string().max(200),
+  organisme: z.string().max(300),
+  email: z.string().trim().email("l'adresse e-mail du service est invalide"),
+  telephone: z.string().max(30),
+  horaires: z.string().max(500),
+  adresse: z.string().max(500),
+  siret: z.string().max(20),
+});
+
+export const emailBody = z.object({
+  email: z.string().trim().toLowerCase().email("l'adresse e-mail est invalide"),
+});
+
+export const televersementBody = z.object({
+  contentType: z.string().min(1),
+  size: z.number().int().positive('la taille en octets est attendue'),
+});
+
+export const confirmationBody = z.object({
+  key: z.string().min(1),
+  filename: z.string().trim().min(1).max(255),
+  contentType: z.string().min(1),
+});
+
+export const catalogueQuery = z.object({
+  q: z.string().max(200).default(''),
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 /** What administrateurs see of a démarche (the outbox and internal fields stay inside). */
 export function demarcheView(demarche: Demarche) {
@@ -55,5 +119,38 @@ export function demarcheView(demarche: Demarche) {
     publishedAt: demarche.publishedAt,
     createdAt: demarche.createdAt,
     version: demarche.version,
+    logo: demarche.logo,
+    notice: demarche.notice,
+    cadreJuridique: demarche.cadreJuridique,
+    dureeConservationMois: demarche.dureeConservationMois,
+    publicCible: demarche.publicCible,
+    dateLimiteDepot: demarche.dateLimiteDepot,
+    modeDeclaratif: demarche.modeDeclaratif,
+    service: demarche.service,
+    lienDiffusion: demarche.lienDiffusion,
+    webhookUrl: demarche.webhookUrl,
+    monAvis: demarche.monAvis,
+    lienTest: demarche.state === 'brouillon' ? `/commencer/test/${demarche.id}` : null,
+    revisionNumber: demarche.revisionNumber,
+    revisionPubliee: demarche.revisionPubliee,
+    closedAt: demarche.closedAt,
+    unpublishedAt: demarche.unpublishedAt,
+    replacedBy: demarche.replacedBy,
+    clonedFrom: demarche.clonedFrom,
+  };
+}
+
+/** What the catalogue shows of a published démarche: enough to choose one to clone. */
+export function catalogueView(demarche: Demarche) {
+  return {
+    id: demarche.id,
+    number: demarche.number,
+    title: demarche.title,
+    description: demarche.description,
+    lien: demarche.slug ? `/commencer/${demarche.slug}` : null,
+    organisme: demarche.service?.organisme ?? null,
+    service: demarche.service ? { nom: demarche.service.nom, email: demarche.service.email } : null,
+    champs: (demarche.revisionPubliee?.champs ?? demarche.champs).length,
+    publishedAt: demarche.publishedAt,
   };
 }

@@ -1,9 +1,11 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
 import { parseInput } from '@demarches/platform-errors';
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Type } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Type } from '@nestjs/common';
+import { definirCondition } from '../domain/conditions';
 import { ajouterChamp, Cible, deplacerChamp, modifierChamp, supprimerChamp } from '../domain/formulaire';
 import { EditerFormulaireUseCase } from '../use-cases/editer-formulaire/editer-formulaire.use-case';
 import { ajouterChampBody, deplacerChampBody, modifierChampBody } from './demarche.dto';
+import { definirConditionBody } from './groupes.dto';
 
 /**
  * The form editor, built once per target: /demarches/:id/champs/** edits the usager's form and
@@ -31,6 +33,20 @@ function formulaireController(target: Cible): Type<unknown> {
       const changes = parseInput(modifierChampBody, body);
       return this.editer.execute(user.email, id, (demarche) =>
         modifierChamp(demarche, target, champId, changes),
+      );
+    }
+
+    /** Conditional display: `{ condition }` tests earlier champs only; `{ condition: null }` removes it. */
+    @Put(':champId/condition')
+    definirCondition(
+      @CurrentUser() user: InternalIdentity,
+      @Param('id') id: string,
+      @Param('champId') champId: string,
+      @Body() body: unknown,
+    ) {
+      const { condition } = parseInput(definirConditionBody, body);
+      return this.editer.execute(user.email, id, (demarche) =>
+        definirCondition(demarche, target, champId, condition),
       );
     }
 

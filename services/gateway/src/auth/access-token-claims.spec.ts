@@ -47,4 +47,25 @@ describe(identityFromClaims.name, () => {
     expect(identityFromClaims({ sub: 'u-1' })).toBeUndefined();
     expect(identityFromClaims({ sub: 42, email: 'a@b.fr' })).toBeUndefined();
   });
+
+  it('never grants agent roles to a FranceConnect sign-in, and says where the sign-in came from', () => {
+    const identity = identityFromClaims({
+      sub: 'u-1',
+      email: 'agent@demo.fr',
+      identity_provider: 'franceconnect',
+      acr: 'eidas1',
+      realm_access: { roles: ['usager', 'instructeur', 'administrateur', 'expert', 'platform-admin'] },
+    });
+    expect(identity).toMatchObject({ roles: ['usager'], idp: 'franceconnect', acr: 'eidas1' });
+  });
+
+  it('keeps agent roles for a Keycloak password sign-in', () => {
+    const identity = identityFromClaims({
+      sub: 'u-1',
+      email: 'agent@demo.fr',
+      realm_access: { roles: ['instructeur', 'platform-admin'] },
+    });
+    expect(identity?.roles).toEqual(['instructeur', 'platform-admin']);
+    expect(identity?.idp).toBeUndefined();
+  });
 });

@@ -1,7 +1,17 @@
 import type { InternalIdentity, Role } from '@demarches/platform-auth';
 
 /** The user roles a Keycloak token may grant; `service` is for service accounts and never comes from a user. */
-export const USER_ROLES: readonly Role[] = ['administrateur', 'instructeur', 'usager', 'expert'];
+export const USER_ROLES: readonly Role[] = [
+  'administrateur',
+  'instructeur',
+  'usager',
+  'expert',
+  'platform-admin',
+];
+
+/** Roles only agents hold; never granted through FranceConnect (reference rule: agents sign in with e-mail). */
+export const AGENT_ROLES: readonly Role[] = ['administrateur', 'instructeur', 'expert', 'platform-admin'];
+export const FRANCECONNECT_IDP = 'franceconnect';
 
 /** The claims of a verified access token the gateway reads (Keycloak layout). */
 export interface AccessTokenClaims {
@@ -10,6 +20,9 @@ export interface AccessTokenClaims {
   preferred_username?: unknown;
   name?: unknown;
   realm_access?: unknown;
+  /** Keycloak session note mapped by the realm: the alias of the brokered identity provider. */
+  identity_provider?: unknown;
+  acr?: unknown;
 }
 
 const nonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
@@ -26,8 +39,14 @@ export function identityFromClaims(claims: AccessTokenClaims): InternalIdentity 
       ? claims.preferred_username
       : undefined;
   if (email === undefined) return undefined;
-  const identity: InternalIdentity = { sub: claims.sub, email, roles: rolesOf(claims.realm_access) };
+  const idp = nonEmptyString(claims.identity_provider) ? claims.identity_provider : undefined;
+  let roles = rolesOf(claims.realm_access);
+  // A FranceConnect sign-in is an usager's, whatever roles her linked account holds: agent endpoints refuse it.
+  if (idp === FRANCECONNECT_IDP) roles = roles.filter((role) => !AGENT_ROLES.includes(role));
+  const identity: InternalIdentity = { sub: claims.sub, email, roles };
   if (nonEmptyString(claims.name)) identity.name = claims.name;
+  if (idp !== undefined) identity.idp = idp;
+  if (nonEmptyString(claims.acr)) identity.acr = claims.acr;
   return identity;
 }
 

@@ -67,9 +67,11 @@ export class GatewayProxyMiddleware implements NestMiddleware {
     const clientIp = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     let identity;
     try {
+      if (route.account) await this.rateLimit.beforeAuthentication(clientIp);
       identity = await this.authenticate.execute({
         authorization: req.headers.authorization,
         isPublic: route.isPublic,
+        clientIp,
       });
       await this.rateLimit.execute({ identity, clientIp });
     } catch (error: unknown) {

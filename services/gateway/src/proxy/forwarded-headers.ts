@@ -65,11 +65,16 @@ export function upstreamRequestHeaders(
   return { ...result, ...context.added };
 }
 
-export function clientResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
+/** A service's answer as the client gets it: hop-by-hop headers and those the gateway sets itself removed. */
+export function clientResponseHeaders(
+  headers: IncomingHttpHeaders,
+  gatewayOwned: ReadonlySet<string> = new Set(),
+): OutgoingHttpHeaders {
   const listedInConnection = connectionTokens(headers);
   const result: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || listedInConnection.has(name)) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || listedInConnection.has(name) || gatewayOwned.has(name))
+      continue;
     result[name] = value;
   }
   return result;

@@ -2,6 +2,7 @@ import { OnApplicationShutdown } from '@nestjs/common';
 import { Agent, IncomingMessage, request, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { GatewayException } from '../gateway.exception';
+import { OVERRIDDEN_RESPONSE_HEADERS } from '../http/security-headers';
 import { sendGatewayError } from './error-response';
 import { clientResponseHeaders, ForwardContext, upstreamRequestHeaders } from './forwarded-headers';
 
@@ -50,7 +51,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
       });
 
       upstream.on('response', (upstreamRes) => {
-        res.writeHead(upstreamRes.statusCode ?? 502, clientResponseHeaders(upstreamRes.headers));
+        res.writeHead(
+          upstreamRes.statusCode ?? 502,
+          clientResponseHeaders(upstreamRes.headers, OVERRIDDEN_RESPONSE_HEADERS),
+        );
         pipeline(upstreamRes, res, () => finish(upstreamRes.statusCode ?? 502));
       });
       upstream.on('timeout', () => {

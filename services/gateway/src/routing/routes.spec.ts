@@ -4,6 +4,7 @@ describe('routes', () => {
   describe(matchRoute.name, () => {
     it.each([
       ['/api/me', 'identity', '/me'],
+      ['/api/me/api-tokens/t1', 'identity', '/me/api-tokens/t1'],
       ['/api/demarches', 'form-builder', '/demarches'],
       ['/api/demarches/42/publier', 'form-builder', '/demarches/42/publier'],
       ['/api/commencer/aide-velo', 'dossier', '/commencer/aide-velo'],
@@ -25,7 +26,14 @@ describe('routes', () => {
         service: 'geo',
         upstreamPath: '/geo/communes?q=lyon&limit=5',
         isPublic: true,
+        account: false,
       });
+    });
+
+    it('marks the account routes for the per-IP account rate limit', () => {
+      expect(matchRoute('GET', '/api/me')?.account).toBe(true);
+      expect(matchRoute('POST', '/api/me/api-tokens')?.account).toBe(true);
+      expect(matchRoute('GET', '/api/dossiers')?.account).toBe(false);
     });
 
     it("sends a dossier's messages to messaging, not to dossier", () => {
@@ -35,7 +43,7 @@ describe('routes', () => {
 
     it('does not match look-alike prefixes or unknown paths', () => {
       expect(matchRoute('GET', '/api/meow')).toBeUndefined();
-      expect(matchRoute('GET', '/api/me/x')).toBeUndefined();
+      expect(matchRoute('GET', '/api/mex')).toBeUndefined();
       expect(matchRoute('GET', '/api/demarchesx')).toBeUndefined();
       expect(matchRoute('GET', '/api/geography')).toBeUndefined();
       expect(matchRoute('GET', '/demarches')).toBeUndefined();

@@ -8,6 +8,8 @@ export interface Route {
   service: UpstreamService;
   /** Requests allowed without a user token: GET of public pages and reference data. */
   isPublic?: (method: string, pathname: string) => boolean;
+  /** Sign-in and account routes: rate-limited per client IP with the account budget (25 per 15 s). */
+  account?: boolean;
 }
 
 export interface RouteMatch {
@@ -15,6 +17,7 @@ export interface RouteMatch {
   /** Path and query as the service sees them: the `/api` prefix removed. */
   upstreamPath: string;
   isPublic: boolean;
+  account: boolean;
 }
 
 const API_PREFIX = '/api';
@@ -29,7 +32,10 @@ const isGet = (method: string): boolean => method === 'GET' || method === 'HEAD'
  * general /dossiers one.
  */
 export const ROUTES: readonly Route[] = [
-  { pattern: /^\/api\/me$/, service: 'identity' },
+  // The caller's account: profile, API tokens (/api/me/api-tokens)…
+  { pattern: under('me'), service: 'identity', account: true },
+  // Platform administration (roles, agent invitations, audit trail): identity checks platform-admin itself.
+  { pattern: under('admin'), service: 'identity', account: true },
   { pattern: under('demarches'), service: 'form-builder' },
   // The démarche's start page (/commencer/<slug>) is readable by anyone; starting a dossier is not.
   {
@@ -67,5 +73,6 @@ export function matchRoute(
     service: route.service,
     upstreamPath: url.slice(API_PREFIX.length),
     isPublic: route.isPublic?.(method.toUpperCase(), pathname) ?? false,
+    account: route.account ?? false,
   };
 }

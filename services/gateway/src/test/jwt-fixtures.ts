@@ -1,14 +1,16 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
+import { createHmac, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 
 /** An OpenID provider's signing side, for tokens Keycloak cannot produce on demand (expired, wrong audience). */
 export class LocalIssuer {
-  readonly kid = 'test-key-1';
-  private readonly privateKey: KeyObject;
-  private readonly publicKey: KeyObject;
+  kid = 'test-key-1';
+  private privateKey: KeyObject;
+  private publicKey: KeyObject;
   private server?: Server;
   url = '';
+  /** How many times the JWKS was fetched: shows the verifier's cache and its refetch on an unknown kid. */
+  jwksFetches = 0;
 
   constructor() {
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -16,18 +18,34 @@ export class LocalIssuer {
     this.publicKey = pair.publicKey;
   }
 
+  /** Key rotation: a new key under a new kid; the JWKS then publishes only the new key. */
+  rotate(kid: string): void {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = pair.privateKey;
+    this.publicKey = pair.publicKey;
+    this.kid = kid;
+  }
+
   /** Serves the JWKS at `<url>/jwks`. */
   async start(): Promise<void> {
-    const jwk = { ...this.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' };
-    this.server = createServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] })),
-    );
+    this.server = createServer((_req, res) => {
+      this.jwksFetches += 1;
+      const jwk = { ...this.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   sign(claims: Record<string, unknown>, header: Record<string, unknown> = {}): string {
     return signRs256(claims, this.privateKey, { kid: this.kid, ...header });
+  }
+
+  /** HS256 signed with the public key's PEM as the secret: the classic algorithm-confusion attack. */
+  signHs256WithPublicKey(claims: Record<string, unknown>): string {
+    const secret = this.publicKey.export({ format: 'pem', type: 'spki' });
+    const input = `${b64(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: this.kid }))}.${b64(JSON.stringify(claims))}`;
+    return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Role } from '@demarches/platform-auth';
+import type { PivotIdentity } from '../keycloak/keycloak-admin';
 
 /** A person known to the platform, keyed by the OIDC subject of her identity provider account. */
 export interface User {
@@ -10,6 +11,17 @@ export interface User {
   firstSeenAt: Date;
   lastSeenAt: Date;
   version: number;
+  /** Identity provider of the last sign-in (`franceconnect`), absent for a Keycloak password. */
+  idp?: string;
+  /** FranceConnect's pivot identity, kept to prefill the usager's identity step. */
+  pivotIdentity?: PivotIdentity;
+}
+
+/** Agents are those whom the reference forbids e-mail changes and FranceConnect (CGU, FAQ « agents »). */
+export const AGENT_ROLES: readonly Role[] = ['administrateur', 'instructeur', 'expert', 'platform-admin'];
+
+export function isAgent(roles: readonly Role[]): boolean {
+  return roles.some((role) => AGENT_ROLES.includes(role));
 }
 
 /** What the gateway asserts on each request; Keycloak stays the source of truth for e-mail and roles for now. */
@@ -18,6 +30,7 @@ export interface Sighting {
   email: string;
   roles: Role[];
   at: Date;
+  idp?: string;
 }
 
 /** E-mails are compared case-insensitively everywhere (invitations, instructeur lists), so store them folded. */

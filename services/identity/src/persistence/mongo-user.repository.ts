@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Model } from 'mongoose';
 import { Sighting, User } from '../domain/user';
+import { PivotIdentity } from '../keycloak/keycloak-admin';
 import { UserRepository } from './user.repository';
 import { USER_COLLECTION, UserDocument } from './user.schema';
 
@@ -12,14 +13,15 @@ export class MongoUserRepository extends UserRepository {
     super();
   }
 
-  async recordSighting({ sub, email, roles, at }: Sighting): Promise<User> {
+  async recordSighting({ sub, email, roles, at, idp }: Sighting): Promise<User> {
     // One atomic upsert: no read-then-write window, and $setOnInsert keeps the id and first visit forever.
     // `version` counts the writes ($inc creates it at 1), for the optimistic updates the identity issue will add.
     const doc = await this.users
       .findOneAndUpdate(
         { sub },
         {
-          $set: { email, roles, lastSeenAt: at },
+          $set: { email, roles, lastSeenAt: at, ...(idp ? { idp } : {}) },
+          ...(idp ? {} : { $unset: { idp: '' } }),
           $setOnInsert: { _id: randomUUID(), firstSeenAt: at },
           $inc: { version: 1 },
         },
@@ -30,6 +32,27 @@ export class MongoUserRepository extends UserRepository {
     return toUser(doc);
   }
 
+  async savePivotIdentity(sub: string, pivot: PivotIdentity): Promise<void> {
+    await this.users.updateOne({ sub }, { $set: { pivotIdentity: pivot }, $inc: { version: 1 } }).exec();
+  }
+
+  async updateEmail(sub: string, email: string): Promise<void> {
+    await this.users.updateOne({ sub }, { $set: { email }, $inc: { version: 1 } }).exec();
+  }
+
+  async anonymize(sub: string, at: Date): Promise<void> {
+    await this.users
+      .updateOne(
+        { sub },
+        {
+          $set: { email: `supprime-${sub}@invalid`, roles: [], deletedAt: at },
+          $unset: { pivotIdentity: '', idp: '' },
+          $inc: { version: 1 },
+        },
+      )
+      .exec();
+  }
+
   async findBySub(sub: string): Promise<User | null> {
     const doc = await this.users.findOne({ sub }).lean<UserDocument>().exec();
     return doc ? toUser(doc) : null;
@@ -37,7 +60,11 @@ export class MongoUserRepository extends UserRepository {
 }
 
 function toUser(doc: UserDocument): User {
+  const optional: Partial<User> = {};
+  if (doc.idp) optional.idp = doc.idp;
+  if (doc.pivotIdentity) optional.pivotIdentity = doc.pivotIdentity;
   return {
+    ...optional,
     id: doc._id,
     sub: doc.sub,
     email: doc.email,

@@ -1,4 +1,5 @@
 import { Sighting, User } from '../domain/user';
+import { PivotIdentity } from '../keycloak/keycloak-admin';
 
 export abstract class UserRepository {
   /**
@@ -7,4 +8,8 @@ export abstract class UserRepository {
    */
   abstract recordSighting(sighting: Sighting): Promise<User>;
   abstract findBySub(sub: string): Promise<User | null>;
+  abstract savePivotIdentity(sub: string, pivot: PivotIdentity): Promise<void>;
+  abstract updateEmail(sub: string, email: string): Promise<void>;
+  /** Account deletion: the record keeps only its ids (audit and legal retention refer to them). */
+  abstract anonymize(sub: string, at: Date): Promise<void>;
 }

@@ -9,6 +9,15 @@ export interface UserDocument {
   firstSeenAt: Date;
   lastSeenAt: Date;
   version: number;
+  idp?: string;
+  pivotIdentity?: {
+    givenName: string;
+    familyName: string;
+    preferredUsername?: string;
+    gender?: string;
+    birthdate?: string;
+  };
+  deletedAt?: Date;
 }
 
 export const USER_COLLECTION = 'users';
@@ -24,6 +33,21 @@ export const UserSchema = new Schema<UserDocument>(
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     version: { type: Number, required: true },
+    idp: { type: String },
+    pivotIdentity: {
+      type: new Schema(
+        {
+          givenName: String,
+          familyName: String,
+          preferredUsername: String,
+          gender: String,
+          birthdate: String,
+        },
+        { _id: false },
+      ),
+      required: false,
+    },
+    deletedAt: { type: Date },
   },
   { collection: USER_COLLECTION, versionKey: false },
 );

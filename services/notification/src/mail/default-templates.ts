@@ -1,4 +1,9 @@
-import { DEFAULT_MAIL_TEMPLATES } from '@demarches/mail-templates';
+import {
+  API_TOKEN_EXPIRATION_MAIL_TEMPLATE,
+  BROUILLON_EXPIRATION_MAIL_TEMPLATE,
+  DEFAULT_MAIL_TEMPLATES,
+  INVITATION_DOSSIER_TEMPLATE,
+} from '@demarches/mail-templates';
 import { EmailTemplate } from './balise-renderer';
 import { EmailKind } from './email-kind';
 
@@ -14,4 +19,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EmailKind, EmailTemplate>> = {
   [EmailKind.Refus]: DEFAULT_MAIL_TEMPLATES.dossier_refuse,
   [EmailKind.ClassementSansSuite]: DEFAULT_MAIL_TEMPLATES.dossier_sans_suite,
   [EmailKind.RepasseEnInstruction]: DEFAULT_MAIL_TEMPLATES.dossier_repasse_en_instruction,
+  [EmailKind.InvitationDossier]: INVITATION_DOSSIER_TEMPLATE,
+  [EmailKind.ExpirationBrouillon]: BROUILLON_EXPIRATION_MAIL_TEMPLATE,
+  [EmailKind.ExpirationJetonApi]: API_TOKEN_EXPIRATION_MAIL_TEMPLATE,
 };

@@ -9,7 +9,8 @@ export type DeliveryStatus = 'queued' | 'sent' | 'failed';
 export interface Delivery {
   id: string;
   kind: EmailKind;
-  dossierId: string;
+  /** Absent for an e-mail about no dossier (an API token expiry notice). */
+  dossierId?: string;
   recipient: string;
   subject: string;
   body: string;

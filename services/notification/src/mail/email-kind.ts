@@ -13,6 +13,12 @@ export enum EmailKind {
   ClassementSansSuite = 'dossier_sans_suite',
   /** Back en instruction after a decision (reference: re_instructed_mail). */
   RepasseEnInstruction = 'dossier_repasse_en_instruction',
+  /** A co-author invited on a dossier (DossierInviteAdded); not customisable by administrateurs. */
+  InvitationDossier = 'dossier_invitation',
+  /** RGPD notice one month before a brouillon is deleted (DossierExpirationNotified); not customisable. */
+  ExpirationBrouillon = 'brouillon_expiration',
+  /** An administrateur's API token expires soon (identity's ApiTokenExpiring); not customisable, no dossier. */
+  ExpirationJetonApi = 'api_token_expiration',
 }
 
 const DECISIONS: ReadonlySet<DossierState> = new Set([

@@ -6,7 +6,7 @@ import { EmailKind } from '../mail/email-kind';
 /** A delivery is an aggregate: its status changes and the EmailDelivered/EmailFailed events are written together. */
 export interface DeliveryDocument extends VersionedDocument {
   kind: EmailKind;
-  dossierId: string;
+  dossierId?: string;
   recipient: string;
   subject: string;
   body: string;
@@ -26,7 +26,8 @@ export const DeliverySchema = addVersioning(
       // The id of the event that caused the e-mail: the primary key is the idempotency key.
       _id: { type: String, required: true },
       kind: { type: String, required: true, enum: Object.values(EmailKind) },
-      dossierId: { type: String, required: true, index: true },
+      // Absent for an e-mail about no dossier (API token expiry notice).
+      dossierId: { type: String, index: true },
       recipient: { type: String, required: true },
       subject: { type: String, required: true },
       body: { type: String, required: true },

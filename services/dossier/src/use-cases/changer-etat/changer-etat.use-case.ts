@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { appliquerAction, Dossier } from '../../domain/dossier';
-import { ActionInstructeur } from '../../domain/dossier-state';
+import { ActionInstructeur, autoriser } from '../../domain/dossier-state';
 import { DossierErrorCode, DossierException } from '../../dossier.exception';
 import { DossierRepository } from '../../persistence/dossier.repository';
 import { RevisionRepository } from '../../persistence/revision.repository';
@@ -31,7 +31,8 @@ export class ChangerEtatUseCase {
 
   async execute(command: ChangerEtatCommand): Promise<Dossier> {
     const dossier = await loadDossier(this.dossiers, command.dossierId);
-    if (dossier.state === 'brouillon') throw DossierException.notFound(dossier.id);
+    // Instructeurs never see brouillons: the same answer as for a dossier that does not exist.
+    autoriser('instructeur', command.action, dossier.state, dossier.id);
     if (command.expectedVersion !== undefined && command.expectedVersion !== dossier.version) {
       throw new DossierException(
         DossierErrorCode.DOSSIER_STALE,

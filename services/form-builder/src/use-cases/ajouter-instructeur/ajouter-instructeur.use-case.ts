@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { ajouterInstructeur, Demarche } from '../../domain/demarche';
-import { DemarcheRepository } from '../../persistence/demarche.repository';
-import { loadOwnDemarche } from '../load-demarche';
+import { Demarche } from '../../domain/demarche';
+import { ajouterInstructeurs, groupeParDefaut } from '../../domain/groupes';
+import { GererGroupesUseCase } from '../gerer-groupes/gerer-groupes.use-case';
 
 /**
- * Adds an instructeur to the default groupe. Invitations of new accounts and routing between several groupes
- * come with the identity and form-builder issues.
+ * Adds instructeurs by e-mail to a groupe (the default groupe when none is given, the seed's « instruction
+ * unique »). The GroupesInstructeursChanged event lists the new e-mails: identity invites those without an account.
  */
 @Injectable()
 export class AjouterInstructeurUseCase {
-  constructor(private readonly repository: DemarcheRepository) {}
+  constructor(private readonly groupes: GererGroupesUseCase) {}
 
-  async execute(administrateur: string, demarcheId: string, email: string): Promise<Demarche> {
-    const demarche = await loadOwnDemarche(this.repository, demarcheId, administrateur);
-    const updated = ajouterInstructeur(demarche, email);
-    return updated === demarche ? demarche : this.repository.save(updated);
+  async execute(
+    administrateur: string,
+    demarcheId: string,
+    emails: string | string[],
+    groupeId?: string,
+  ): Promise<Demarche> {
+    const { demarche } = await this.groupes.execute(administrateur, demarcheId, (current) =>
+      ajouterInstructeurs(
+        current,
+        groupeId ?? groupeParDefaut(current).id,
+        Array.isArray(emails) ? emails : [emails],
+      ),
+    );
+    return demarche;
   }
 }

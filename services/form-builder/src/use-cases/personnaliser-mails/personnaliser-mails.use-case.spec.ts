@@ -5,6 +5,7 @@ import { ajouterChamp } from '../../domain/formulaire';
 import { personnaliserMail, reinitialiserMail } from '../../domain/mail-templates';
 import { publier } from '../../domain/publication';
 import { DemarcheRepository } from '../../persistence/demarche.repository';
+import { pretePourPublication } from '../../testing/in-memory-demarche.repository';
 import { PersonnaliserMailsUseCase } from './personnaliser-mails.use-case';
 
 class InMemoryRepository extends DemarcheRepository {
@@ -33,6 +34,15 @@ class InMemoryRepository extends DemarcheRepository {
   async listForAdministrateur() {
     return [];
   }
+  async findBySlug() {
+    return [];
+  }
+  async catalogue() {
+    return { demarches: [], total: 0 };
+  }
+  async dueForClosing() {
+    return [];
+  }
 }
 
 const now = new Date('2026-11-27T10:00:00Z');
@@ -47,7 +57,7 @@ async function setup(state: 'brouillon' | 'publiee') {
     mandatory: true,
     options: [],
   });
-  const ready = ajouterInstructeur(demarche, 'i@b.fr');
+  const ready = pretePourPublication(ajouterInstructeur(demarche, 'i@b.fr'));
   const stored = await repository.create(state === 'publiee' ? publier(ready, 'aide-jardins', now) : ready);
   return { repository, id: stored.id, useCase: new PersonnaliserMailsUseCase(repository) };
 }

@@ -7,8 +7,14 @@ import {
   type PayloadOf,
   Topics,
 } from '@demarches/contracts';
-import { ChampDescriptor, DEFAULT_GROUPE_LABEL, Demarche } from '../../domain/demarche';
+import {
+  ChampDescriptor,
+  Demarche,
+  ModeDeclaratif,
+  PublicCible as DomainPublicCible,
+} from '../../domain/demarche';
 import { MailKind } from '../../domain/mail-templates';
+import { toProtoAttestation, toProtoCondition, toProtoGroupe } from './routage.mapper';
 
 type DemarchePublishedPayload = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
 
@@ -32,36 +38,69 @@ export function protoMailKind(kind: MailKind): ProtoMailKind {
   return PROTO_MAIL_KINDS[kind];
 }
 
+const PROTO_DECLARATIVE_MODES: Record<ModeDeclaratif, DeclarativeMode> = {
+  aucun: DeclarativeMode.UNSPECIFIED,
+  en_instruction: DeclarativeMode.EN_INSTRUCTION,
+  accepte: DeclarativeMode.ACCEPTE,
+};
+
+const PROTO_PUBLICS: Record<DomainPublicCible, PublicCible> = {
+  particulier: PublicCible.PARTICULIER,
+  personne_morale: PublicCible.PERSONNE_MORALE,
+};
+
+/**
+ * The revision a snapshot carries: the frozen published one, or the draft for a "test" snapshot (en_test) that
+ * lets the dossier service create test dossiers on a démarche en test. Démarches published before revisions were
+ * kept apart have their champs as published revision.
+ */
+function revisionOf(demarche: Demarche, enTest: boolean) {
+  if (enTest || !demarche.revisionPubliee) {
+    return {
+      id: demarche.revisionId,
+      number: Math.max(demarche.revisionNumber, enTest ? 0 : 1),
+      champs: demarche.champs,
+      annotations: demarche.annotations,
+    };
+  }
+  return demarche.revisionPubliee;
+}
+
 function toProtoChamp(champ: ChampDescriptor) {
-  return { ...champ, type: champType(champ.type), children: [], settingsJson: '' };
+  return {
+    ...champ,
+    type: champType(champ.type),
+    children: [],
+    settingsJson: '',
+    condition: champ.condition ? toProtoCondition(champ.condition) : undefined,
+  };
 }
 
 /**
  * The complete snapshot of the published revision: consumers (dossier, instruction, export…) build their own
  * view from it and never call form-builder back.
  */
-export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedPayload {
+export function demarchePublishedPayload(
+  demarche: Demarche,
+  options: { enTest?: boolean } = {},
+): DemarchePublishedPayload {
+  const enTest = options.enTest ?? false;
+  const revision = revisionOf(demarche, enTest);
   return {
     demarcheId: demarche.id,
     number: demarche.number,
     title: demarche.title,
     slug: demarche.slug ?? '',
     description: demarche.description,
-    revisionId: demarche.revisionId,
-    champs: demarche.champs.map(toProtoChamp),
-    annotations: demarche.annotations.map(toProtoChamp),
-    groupesInstructeurs: demarche.groupesInstructeurs.map((groupe) => ({
-      id: groupe.id,
-      label: groupe.label,
-      instructeurEmails: groupe.instructeurs,
-      routingValues: [],
-      closed: false,
-      isDefault: groupe.label === DEFAULT_GROUPE_LABEL,
-    })),
-    routingChampId: undefined,
+    revisionId: revision.id,
+    champs: revision.champs.map(toProtoChamp),
+    annotations: revision.annotations.map(toProtoChamp),
+    // Routing by champ is also compiled into each groupe's routingRule: consumers only evaluate rules (ADR 0012).
+    groupesInstructeurs: demarche.groupesInstructeurs.map(toProtoGroupe),
+    routingChampId: demarche.routingChampId ?? undefined,
     administrateurEmails: demarche.administrateurs,
-    declarativeMode: DeclarativeMode.UNSPECIFIED,
-    dateLimite: undefined,
+    declarativeMode: PROTO_DECLARATIVE_MODES[demarche.modeDeclaratif],
+    dateLimite: demarche.dateLimiteDepot ?? undefined,
     publishedAt: demarche.publishedAt ?? undefined,
     version: demarche.version + 1,
     // Only customised templates travel; consumers fall back to their defaults for the other kinds.
@@ -70,13 +109,13 @@ export function demarchePublishedPayload(demarche: Demarche): DemarchePublishedP
       subject: template.subject,
       body: template.body,
     })),
-    publicCible: PublicCible.PARTICULIER,
-    dureeConservationMois: 12,
-    service: undefined,
-    attestation: undefined,
-    enTest: false,
-    cadreJuridiqueUrl: '',
-    webhookUrl: undefined,
-    revisionNumber: 1,
+    publicCible: PROTO_PUBLICS[demarche.publicCible],
+    dureeConservationMois: demarche.dureeConservationMois,
+    service: demarche.service ?? undefined,
+    attestation: toProtoAttestation(demarche.attestation),
+    enTest,
+    cadreJuridiqueUrl: demarche.cadreJuridique.url ?? '',
+    webhookUrl: demarche.webhookUrl ?? undefined,
+    revisionNumber: revision.number,
   };
 }

@@ -20,6 +20,10 @@ const config = {
   RATE_LIMIT_WINDOW_S: 60,
   RATE_LIMIT_AUTHENTICATED: 3,
   RATE_LIMIT_ANONYMOUS: 2,
+  RATE_LIMIT_ACCOUNT: 2,
+  RATE_LIMIT_ACCOUNT_WINDOW_S: 15,
+  RATE_LIMIT_API_TOKEN: 4,
+  RATE_LIMIT_API_TOKEN_WINDOW_S: 60,
 };
 const usager = { sub: 'kc-1', email: 'usager@demo.demarches.fr', roles: ['usager' as const] };
 const T0 = 1_800_000_000_000; // the start of a 60 s window
@@ -87,6 +91,41 @@ describe(EnforceRateLimitUseCase.name, () => {
     await attempts(useCase, 3, { identity: undefined, clientIp: '10.0.0.1', nowMs: T0 });
     await expect(
       useCase.execute({ identity: undefined, clientIp: '10.0.0.1', nowMs: T0 + 60_000 }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('limits account routes per IP with their own short window, whoever is signed in', async () => {
+    const useCase = new EnforceRateLimitUseCase(new InMemoryRateLimitStore(), config);
+    const other = { ...usager, sub: 'kc-2' };
+    const results = [
+      ...(await attempts(useCase, 2, { identity: usager, clientIp: '10.0.0.1', account: true, nowMs: T0 })),
+      ...(await attempts(useCase, 1, { identity: other, clientIp: '10.0.0.1', account: true, nowMs: T0 })),
+    ];
+    expect(results.slice(0, 2)).toEqual(['ok', 'ok']);
+    expect(results[2]).toMatchObject({ status: 429, details: { retryAfterS: 15 } });
+    // Another IP is not affected, and the budget comes back with the next 15 s window.
+    await expect(
+      useCase.execute({ identity: other, clientIp: '10.0.0.2', account: true, nowMs: T0 }),
+    ).resolves.toBeUndefined();
+    await expect(
+      useCase.execute({ identity: other, clientIp: '10.0.0.1', account: true, nowMs: T0 + 15_000 }),
+    ).resolves.toBeUndefined();
+  });
+
+  it('limits an API token per token, apart from its owner’s own budget', async () => {
+    const useCase = new EnforceRateLimitUseCase(new InMemoryRateLimitStore(), config);
+    const token = {
+      ...usager,
+      via: 'api_token' as const,
+      token: { id: 't-1', scope: 'all' as const, access: 'read' as const },
+    };
+    const results = [
+      ...(await attempts(useCase, 2, { identity: token, clientIp: '10.0.0.1', nowMs: T0 })),
+      ...(await attempts(useCase, 3, { identity: token, clientIp: '10.0.0.2', nowMs: T0 })),
+    ];
+    expect(results.map((r) => (r === 'ok' ? r : r.status))).toEqual(['ok', 'ok', 'ok', 'ok', 429]);
+    await expect(
+      useCase.execute({ identity: usager, clientIp: '10.0.0.1', nowMs: T0 }),
     ).resolves.toBeUndefined();
   });
 

@@ -1,37 +1,6 @@
-import { Sighting, User } from '../../domain/user';
 import { IdentityErrorCode } from '../../identity.exception';
-import { UserRepository } from '../../persistence/user.repository';
-import { Clock } from '../clock';
+import { FakeKeycloakAdmin, FixedClock, InMemoryUserRepository } from '../../testing/in-memory';
 import { ResolveCurrentUserUseCase } from './resolve-current-user.use-case';
-
-/** Same upsert semantics as the Mongo repository, in memory. */
-class InMemoryUserRepository extends UserRepository {
-  readonly bySub = new Map<string, User>();
-  private nextId = 1;
-
-  async recordSighting({ sub, email, roles, at }: Sighting): Promise<User> {
-    const existing = this.bySub.get(sub);
-    const user: User = existing
-      ? { ...existing, email, roles, lastSeenAt: at, version: existing.version + 1 }
-      : { id: `user-${this.nextId++}`, sub, email, roles, firstSeenAt: at, lastSeenAt: at, version: 1 };
-    this.bySub.set(sub, user);
-    return user;
-  }
-
-  async findBySub(sub: string): Promise<User | null> {
-    return this.bySub.get(sub) ?? null;
-  }
-}
-
-class FixedClock extends Clock {
-  constructor(public current: Date) {
-    super();
-  }
-
-  override now(): Date {
-    return this.current;
-  }
-}
 
 const duplicateKey = () => Object.assign(new Error('E11000 duplicate key error'), { code: 11000 });
 
@@ -41,11 +10,13 @@ describe(ResolveCurrentUserUseCase.name, () => {
   let users: InMemoryUserRepository;
   let clock: FixedClock;
   let useCase: ResolveCurrentUserUseCase;
+  let keycloak: FakeKeycloakAdmin;
 
   beforeEach(() => {
     users = new InMemoryUserRepository();
     clock = new FixedClock(day1);
-    useCase = new ResolveCurrentUserUseCase(users, clock);
+    keycloak = new FakeKeycloakAdmin();
+    useCase = new ResolveCurrentUserUseCase(users, clock, keycloak);
   });
 
   it('creates the user on her first request', async () => {
@@ -119,5 +90,42 @@ describe(ResolveCurrentUserUseCase.name, () => {
       code: IdentityErrorCode.UserRecordConflict,
       kind: 'conflict',
     });
+  });
+
+  it('keeps the FranceConnect pivot identity from Keycloak on the first FranceConnect request', async () => {
+    keycloak.users.set('kc-fc', {
+      id: 'kc-fc',
+      email: 'angela.dubois@fc.demo.fr',
+      attributes: {
+        fc_given_name: ['Angela Claire Louise'],
+        fc_family_name: ['DUBOIS'],
+        gender: ['female'],
+        birthdate: ['1962-08-24'],
+      },
+      roles: new Set(['usager']),
+      requiredActions: [],
+    });
+    const user = await useCase.execute({
+      sub: 'kc-fc',
+      email: 'angela.dubois@fc.demo.fr',
+      roles: ['usager'],
+      idp: 'franceconnect',
+    });
+    expect(user.idp).toBe('franceconnect');
+    expect(user.pivotIdentity).toEqual({
+      givenName: 'Angela Claire Louise',
+      familyName: 'DUBOIS',
+      gender: 'female',
+      birthdate: '1962-08-24',
+    });
+    expect(users.bySub.get('kc-fc')?.pivotIdentity?.familyName).toBe('DUBOIS');
+  });
+
+  it('does not ask Keycloak for a pivot identity after a password sign-in', async () => {
+    keycloak.findUser = async () => {
+      throw new Error('must not be called');
+    };
+    const user = await useCase.execute({ sub: 'kc-1', email: 'a@b.fr', roles: ['usager'] });
+    expect(user.pivotIdentity).toBeUndefined();
   });
 });

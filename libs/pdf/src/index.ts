@@ -1,0 +1,4 @@
+export * from './pdf-document';
+export * from './image-format';
+export * from './render-pdf';
+export * from './pdf-text';

@@ -3,6 +3,7 @@
 // The test asserts ZERO unauthorised successes (a 2xx for a caller not in `allowed`) and that allowed callers do get
 // through, then prints the matrix.
 import mongoose from 'mongoose';
+import { decrirePourPublication, renseignerIdentite } from './support/demarche';
 import { api, DEMO_PASSWORD, demoUsers, eventually, signIn } from './support/platform';
 
 jest.setTimeout(300_000);
@@ -59,6 +60,12 @@ interface Resource {
   path: (f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   allowed: readonly Actor[];
+  /**
+   * Lists: the fixture object a caller outside `allowed` must not find in the answer. A list answers 200 to anyone
+   * with the role (her own, possibly empty, list): the hole would be seeing somebody else's object in it. Allowed
+   * callers must find it.
+   */
+  lists?: (f: Fixture) => string;
 }
 
 // What exists today. `allowed` is who may succeed; every other caller must get 401/403/404/409 — never 2xx.
@@ -89,13 +96,79 @@ const RESOURCES: readonly Resource[] = [
     path: (f) => `/api/demarches/${f.demarcheId}/mails`,
     allowed: ['administrateur'],
   },
-  { name: 'dossier: lire', method: 'GET', path: (f) => `/api/dossiers/${f.depose}`, allowed: ['usager'] },
+  {
+    name: 'démarche: groupes instructeurs',
+    method: 'GET',
+    path: (f) => `/api/demarches/${f.demarcheId}/groupes`,
+    allowed: ['administrateur'],
+  },
+  {
+    name: 'démarche: routage',
+    method: 'GET',
+    path: (f) => `/api/demarches/${f.demarcheId}/routage`,
+    allowed: ['administrateur'],
+  },
+  {
+    name: 'démarche: attestation',
+    method: 'GET',
+    path: (f) => `/api/demarches/${f.demarcheId}/attestation`,
+    allowed: ['administrateur'],
+  },
+  {
+    name: 'démarche: aperçu de l’attestation',
+    method: 'GET',
+    path: (f) => `/api/demarches/${f.demarcheId}/attestation/apercu`,
+    allowed: ['administrateur'],
+  },
+  {
+    // The instructeur of the dossier's groupe reads a deposited dossier (dossier's domain/lecture.ts); never the
+    // instructeur of another groupe.
+    name: 'dossier: lire (déposé)',
+    method: 'GET',
+    path: (f) => `/api/dossiers/${f.depose}`,
+    allowed: ['usager', 'invite', 'instructeur'],
+  },
+  {
+    // A brouillon is nobody's business but the usager's and her invités' (never the instructeurs').
+    name: 'dossier: lire (brouillon)',
+    method: 'GET',
+    path: (f) => `/api/dossiers/${f.brouillon}`,
+    allowed: ['usager', 'invite'],
+  },
+  {
+    name: 'dossiers: lister les siens',
+    method: 'GET',
+    path: () => '/api/dossiers',
+    lists: (f) => f.depose,
+    allowed: ['usager'],
+  },
+  {
+    name: 'dossiers: lister ses invitations',
+    method: 'GET',
+    path: () => '/api/dossiers/invites',
+    lists: (f) => f.depose,
+    allowed: ['invite'],
+  },
+  {
+    name: 'dossier: identité (lire)',
+    method: 'GET',
+    path: (f) => `/api/dossiers/${f.depose}/identite`,
+    allowed: ['usager', 'invite'],
+  },
+  {
+    name: 'dossier: identité (renseigner)',
+    method: 'PUT',
+    path: (f) => `/api/dossiers/${f.brouillon}/identite/particulier`,
+    body: () => ({ civilite: 'Mme', nom: 'Matrice', prenom: 'Claire' }),
+    // The identity step is the usager's own: an invité edits champs, not her identity (dossier-state.ts).
+    allowed: ['usager'],
+  },
   {
     name: 'dossier: modifier un brouillon',
     method: 'PATCH',
     path: (f) => `/api/dossiers/${f.brouillon}/champs`,
     body: (f) => ({ values: { [f.champId]: 'Matrice' } }),
-    allowed: ['usager'],
+    allowed: ['usager', 'invite'],
   },
   {
     name: 'messagerie: lire',
@@ -111,23 +184,27 @@ const RESOURCES: readonly Resource[] = [
     allowed: ['usager', 'instructeur'],
   },
   {
+    // The other groupe's instructeur lists her own dossiers: never this one.
     name: 'instruction: lister',
     method: 'GET',
     path: () => '/api/instructeur/dossiers?onglet=tous',
-    allowed: ['instructeur', 'autreInstructeur'],
+    lists: (f) => f.depose,
+    allowed: ['instructeur'],
   },
   {
     name: 'export: demander',
     method: 'POST',
     path: () => '/api/exports',
     body: (f) => ({ demarcheId: f.demarcheId, format: 'csv' }),
-    allowed: ['administrateur', 'instructeur', 'jetonLecture', 'jetonEcriture'],
+    // The other groupe's instructeur may export the démarche: her export holds her groupes' dossiers only.
+    allowed: ['administrateur', 'instructeur', 'autreInstructeur', 'jetonLecture', 'jetonEcriture'],
   },
   {
     name: 'export: consulter (celui de l’administrateur)',
     method: 'GET',
     path: (f) => `/api/exports/${f.exportId}`,
-    allowed: ['administrateur'],
+    // The administrateur's tokens act as her, on a démarche in their scope.
+    allowed: ['administrateur', 'jetonLecture', 'jetonEcriture'],
   },
   {
     name: 'profil: jetons d’API',
@@ -136,6 +213,27 @@ const RESOURCES: readonly Resource[] = [
     allowed: ['administrateur', 'autreAdministrateur'],
   },
   // State changes, last:
+  {
+    name: 'démarche: créer un groupe',
+    method: 'POST',
+    path: (f) => `/api/demarches/${f.demarcheId}/groupes`,
+    body: () => ({ label: 'Groupe de la matrice' }),
+    allowed: ['administrateur'],
+  },
+  {
+    name: 'démarche: cloner',
+    method: 'POST',
+    path: (f) => `/api/demarches/${f.demarcheId}/cloner`,
+    // A published démarche is in the catalogue every administrateur may clone from (reference rule).
+    allowed: ['administrateur', 'autreAdministrateur'],
+  },
+  {
+    name: 'dossier: inviter',
+    method: 'POST',
+    path: (f) => `/api/dossiers/${f.brouillon}/invites`,
+    body: () => ({ email: 'tiers-matrice@exemple.fr' }),
+    allowed: ['usager'],
+  },
   {
     name: 'dossier: déposer',
     method: 'POST',
@@ -148,10 +246,38 @@ const RESOURCES: readonly Resource[] = [
     path: (f) => `/api/instructeur/dossiers/${f.depose}/passer-en-instruction`,
     allowed: ['instructeur'],
   },
+  {
+    name: 'démarche: clore',
+    method: 'POST',
+    path: (f) => `/api/demarches/${f.demarcheId}/clore`,
+    allowed: ['administrateur'],
+  },
 ];
 
 /** Answers that are not an unauthorised success: refusals, or a conflict that reveals nothing. */
 const REFUSED = new Set([401, 403, 404]);
+
+/** `api` for every kind of answer: a PDF or a CSV is a success too, its body is kept as text. */
+async function call(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown },
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${process.env.E2E_GATEWAY_URL ?? 'http://127.0.0.1:3000'}${path}`, {
+    method,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: text ? JSON.parse(text) : {} };
+  } catch {
+    return { status: response.status, body: text.slice(0, 200) };
+  }
+}
 
 const credentials: Partial<Record<Actor, string>> = {};
 const missing: Actor[] = [];
@@ -182,11 +308,8 @@ beforeAll(async () => {
       missing.push(actor);
     }
   }
-  // Without a seeded second usager account, the "invité" row is usager2 (an usager who was not invited).
-  if (!credentials.invite) {
-    credentials.invite = await signIn(demoUsers.autreUsager);
-    missing.splice(missing.indexOf('invite'), 1);
-  }
+  // Without the seeded invité account, the "invité" column is usager2, who was never invited: reported as missing.
+  if (!credentials.invite) credentials.invite = await signIn(demoUsers.autreUsager);
   const admin = credentials.administrateur;
 
   const demarche = await expectOk(
@@ -212,6 +335,24 @@ beforeAll(async () => {
     }),
     'instructeur',
   );
+  // The other instructeur works on the same démarche, in another groupe (the dossier goes to the default one).
+  const groupe = await expectOk(
+    api<{ id: string }>('POST', `/api/demarches/${fixture.demarcheId}/groupes`, {
+      token: admin,
+      body: { label: 'Autre groupe' },
+    }),
+    'autre groupe',
+  );
+  if (credentials.autreInstructeur) {
+    await expectOk(
+      api('POST', `/api/demarches/${fixture.demarcheId}/groupes/${groupe.id}/instructeurs`, {
+        token: admin,
+        body: { email: OPTIONAL_ACCOUNTS.autreInstructeur },
+      }),
+      'instructeur de l’autre groupe',
+    );
+  }
+  await decrirePourPublication(admin, fixture.demarcheId);
   await expectOk(
     api('POST', `/api/demarches/${fixture.demarcheId}/publier`, {
       token: admin,
@@ -230,6 +371,16 @@ beforeAll(async () => {
       'dossier',
     );
     fixture[key] = dossier.id;
+    await renseignerIdentite(credentials.usager, dossier.id);
+    if (!missing.includes('invite') && OPTIONAL_ACCOUNTS.invite) {
+      await expectOk(
+        api('POST', `/api/dossiers/${dossier.id}/invites`, {
+          token: credentials.usager,
+          body: { email: OPTIONAL_ACCOUNTS.invite },
+        }),
+        'invitation',
+      );
+    }
     await expectOk(
       api('PATCH', `/api/dossiers/${dossier.id}/champs`, {
         token: credentials.usager,
@@ -323,11 +474,20 @@ describe('access matrix through the gateway', () => {
     const failures: string[] = [];
     for (const actor of ordered) {
       if (actor !== 'anonyme' && credentials[actor] === undefined) continue;
-      const response = await api(resource.method, resource.path(fixture), {
+      const response = await call(resource.method, resource.path(fixture), {
         ...(actor === 'anonyme' ? {} : { token: credentials[actor] }),
         ...(resource.body ? { body: resource.body(fixture) } : {}),
       });
-      const ok = response.status >= 200 && response.status < 300;
+      const answered = response.status >= 200 && response.status < 300;
+      // A list "succeeds" for a caller only when the fixture object is in it.
+      const ok =
+        answered &&
+        (resource.lists === undefined || JSON.stringify(response.body).includes(resource.lists(fixture)));
+      if (answered && !ok) {
+        row.set(actor, resource.allowed.includes(actor) ? `? ${response.status}∅` : `✗ ${response.status}∅`);
+        if (resource.allowed.includes(actor)) failures.push(`${actor} should find it in the list`);
+        continue;
+      }
       if (resource.allowed.includes(actor)) {
         row.set(actor, ok ? `✓ ${response.status}` : `? ${response.status}`);
         if (!ok)

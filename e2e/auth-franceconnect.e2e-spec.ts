@@ -15,7 +15,10 @@ const jean = { key: 'jean', sub: 'fc-jean', email: 'jean.martin@fc.demo.fr' };
 const AGENT_PASSWORD = 'Agent-FranceConnect-2026!';
 
 /** Keycloak's authorization endpoint with kc_idp_hint: straight to the stand-in's identity picker. */
-async function franceConnect(identity: { key: string }, flow = new AuthorizationCodeFlow(new Browser(), { kc_idp_hint: 'franceconnect' })) {
+async function franceConnect(
+  identity: { key: string },
+  flow = new AuthorizationCodeFlow(new Browser(), { kc_idp_hint: 'franceconnect' }),
+) {
   const picker = await flow.start();
   expect(picker.url.startsWith(`${FC_URL}/interaction/`)).toBe(true);
   const back = await flow.submit(picker, { username: identity.key }, /\/login$/);
@@ -38,18 +41,32 @@ describe('FranceConnect sign-in through Keycloak and the gateway', () => {
     const tokens = await flow.exchange(page);
 
     const account = await keycloak.userByEmail(fatou.email);
-    expect(account).toMatchObject({ email: fatou.email, emailVerified: true, firstName: 'Fatou', lastName: 'DIALLO' });
+    expect(account).toMatchObject({
+      email: fatou.email,
+      emailVerified: true,
+      firstName: 'Fatou',
+      lastName: 'DIALLO',
+    });
     expect(await keycloak.federatedIdentities(account!.id)).toEqual([
       expect.objectContaining({ identityProvider: 'franceconnect', userId: fatou.sub }),
     ]);
 
     const claims = jwtClaims(tokens.access_token);
-    expect(claims).toMatchObject({ sub: account!.id, email: fatou.email, identity_provider: 'franceconnect', azp: 'demarches-web' });
+    expect(claims).toMatchObject({
+      sub: account!.id,
+      email: fatou.email,
+      identity_provider: 'franceconnect',
+      azp: 'demarches-web',
+    });
     expect(jwtClaims(tokens.id_token!)['nonce']).toBe(flow.nonce);
 
     const me = await api('GET', '/api/me', { token: tokens.access_token });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: fatou.email, roles: ['usager'], identityProvider: 'franceconnect' });
+    expect(me.body).toMatchObject({
+      email: fatou.email,
+      roles: ['usager'],
+      identityProvider: 'franceconnect',
+    });
 
     const identite = await api('GET', '/api/me/identite', { token: tokens.access_token });
     expect(identite.status).toBe(200);
@@ -75,7 +92,10 @@ describe('FranceConnect sign-in through Keycloak and the gateway', () => {
   it('a password sign-in has no pivot identity to offer', async () => {
     const flow = new AuthorizationCodeFlow();
     const login = await flow.start();
-    const done = await flow.submit(login, { username: 'usager@demo.demarches.fr', password: 'Demarches-Demo-2026!' });
+    const done = await flow.submit(login, {
+      username: 'usager@demo.demarches.fr',
+      password: 'Demarches-Demo-2026!',
+    });
     const tokens = await flow.exchange(done);
     const identite = await api('GET', '/api/me/identite', { token: tokens.access_token });
     expect(identite).toEqual({ status: 200, body: { franceConnect: false, identite: null } });

@@ -4,7 +4,12 @@ describe('TOTP helper of the e2e second-factor flow (RFC 4226 / RFC 6238 test ve
   const rfcKey = Buffer.from('12345678901234567890', 'ascii');
 
   it('computes the RFC 4226 HOTP vectors', () => {
-    expect([0, 1, 2, 9].map((counter) => hotp(rfcKey, counter))).toEqual(['755224', '287082', '359152', '520489']);
+    expect([0, 1, 2, 9].map((counter) => hotp(rfcKey, counter))).toEqual([
+      '755224',
+      '287082',
+      '359152',
+      '520489',
+    ]);
   });
 
   it('computes the RFC 6238 SHA-1 TOTP vectors (8 digits)', () => {

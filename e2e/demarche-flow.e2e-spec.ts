@@ -2,6 +2,7 @@
 // real Kafka, FerretDB, Redis, S3 and SMTP. Each step asserts what the user sees and what other systems receive.
 import { DossierState, EventCatalog, type TopicName, Topics } from '@demarches/contracts';
 import { KafkaProbe, Mailpit } from '@demarches/testing';
+import { decrirePourPublication, renseignerIdentite } from './support/demarche';
 import { api, demoUsers, eventually, signIn } from './support/platform';
 
 jest.setTimeout(180_000);
@@ -33,7 +34,7 @@ describe('a démarche from publication to decision', () => {
     expect(forged.body).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('lets an administrateur build and publish a démarche with one mandatory text champ', async () => {
+  it('lets an administrateur build, describe and publish a démarche with one mandatory text champ', async () => {
     const created = await api<{ id: string; state: string }>('POST', '/api/demarches', {
       token: tokens.administrateur,
       body: {
@@ -63,6 +64,26 @@ describe('a démarche from publication to decision', () => {
     });
     expect(instructeur.status).toBe(201);
 
+    // The refusal lists every step still missing, in one error.
+    const incomplete = await api('POST', `/api/demarches/${state.demarcheId}/publier`, {
+      token: tokens.administrateur,
+      body: { slug },
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body).toMatchObject({
+      error: {
+        code: 'DEMARCHE_INCOMPLETE',
+        details: {
+          missing: [
+            expect.objectContaining({ step: 'service' }),
+            expect.objectContaining({ step: 'cadre_juridique' }),
+            expect.objectContaining({ step: 'lien_diffusion' }),
+          ],
+        },
+      },
+    });
+    await decrirePourPublication(tokens.administrateur, state.demarcheId);
+
     const published = await api('POST', `/api/demarches/${state.demarcheId}/publier`, {
       token: tokens.administrateur,
       body: { slug },
@@ -88,7 +109,7 @@ describe('a démarche from publication to decision', () => {
     expect([403, 404]).toContain(response.status);
   });
 
-  it('lets an usager open /commencer/<slug>, fill and deposit a dossier', async () => {
+  it('lets an usager open /commencer/<slug>, give her identity, fill and deposit a dossier', async () => {
     const commencer = await eventually(async () => {
       const response = await api<{ title: string; champs: { id: string }[] }>(
         'GET',
@@ -110,6 +131,14 @@ describe('a démarche from publication to decision', () => {
     expect(created.body.state).toBe('brouillon');
     state.dossierId = created.body.id;
     state.dossierNumber = created.body.number;
+
+    // The identity step (particulier: civilité, nom, prénom) comes before the dépôt.
+    const sansIdentite = await api('POST', `/api/dossiers/${state.dossierId}/deposer`, {
+      token: tokens.usager,
+    });
+    expect(sansIdentite.status).toBe(400);
+    expect(sansIdentite.body).toMatchObject({ error: { code: 'IDENTITE_A_CONFIRMER' } });
+    await renseignerIdentite(tokens.usager, state.dossierId);
 
     const refused = await api('POST', `/api/dossiers/${state.dossierId}/deposer`, { token: tokens.usager });
     expect(refused.status).toBe(400);
@@ -205,6 +234,7 @@ describe('a démarche from publication to decision', () => {
     expect(usagerView.body.state).toBe('accepte');
     expect(usagerView.body.history.map((entry) => entry.action)).toEqual([
       'creer',
+      'renseigner_identite',
       'deposer',
       'passer_en_instruction',
       'accepter',
@@ -266,7 +296,7 @@ describe('a démarche from publication to decision', () => {
           body: { demarcheId: state.demarcheId, format: 'csv' },
         });
         if (created.status !== 201 && created.status !== 202)
-          throw new Error(`export refused: ${created.status}`);
+          throw new Error(`export refused: ${created.status} ${JSON.stringify(created.body)}`);
         const done = await eventually(async () => {
           const job = await api<{ status: string; downloadUrl?: string }>(
             'GET',
@@ -286,8 +316,10 @@ describe('a démarche from publication to decision', () => {
     );
     expect(csv).toContain(String(state.dossierNumber));
     expect(csv).toContain('Nom du jardin');
-    expect(recorder.of('ExportCompleted', (p) => p.demarcheId === state.demarcheId).length).toBeGreaterThan(
-      0,
+    // The relay publishes ExportCompleted shortly after the job is marked done.
+    await eventually(
+      async () => recorder.of('ExportCompleted', (p) => p.demarcheId === state.demarcheId)[0],
+      'ExportCompleted on Kafka',
     );
   });
 

@@ -127,9 +127,9 @@ async function ensureFlow(admin, realm, alias, parent) {
  */
 async function syncFlow(admin, realm, alias) {
   const flow = realm.authenticationFlows.find((f) => f.alias === alias);
-  const live = (await admin.call('GET', admin.r(`/authentication/flows/${enc(alias)}/executions`))).body.filter(
-    (e) => e.level === 0,
-  );
+  const live = (
+    await admin.call('GET', admin.r(`/authentication/flows/${enc(alias)}/executions`))
+  ).body.filter((e) => e.level === 0);
   const executions = [...flow.authenticationExecutions].sort((a, b) => a.priority - b.priority);
   for (const execution of executions) {
     const present = live.some((e) =>

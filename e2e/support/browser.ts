@@ -14,11 +14,11 @@ export class CookieJar {
 
   store(url: URL, setCookie: string[]): void {
     for (const header of setCookie) {
-      const [pair, ...attributes] = header.split(';');
-      const eq = pair!.indexOf('=');
+      const [pair = '', ...attributes] = header.split(';');
+      const eq = pair.indexOf('=');
       if (eq < 0) continue;
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
       let path = '/';
       let expiresAt: number | undefined;
       for (const attribute of attributes) {
@@ -80,14 +80,14 @@ function attribute(tag: string, name: string): string | undefined {
 export function formsOf(page: Page): HtmlForm[] {
   const forms: HtmlForm[] = [];
   for (const match of page.html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/gi)) {
-    const openTag = /<form\b[^>]*>/i.exec(match[0])![0];
+    const openTag = /<form\b[^>]*>/i.exec(match[0])?.[0] ?? '<form>';
     const fields: Record<string, string> = {};
-    for (const input of match[1]!.matchAll(/<(input|button)\b[^>]*>/gi)) {
+    for (const input of (match[1] ?? '').matchAll(/<(input|button)\b[^>]*>/gi)) {
       const tag = input[0];
       const name = attribute(tag, 'name');
       if (!name) continue;
       const type = (attribute(tag, 'type') ?? 'text').toLowerCase();
-      if (input[1]!.toLowerCase() === 'button' || type === 'submit') continue;
+      if (input[1]?.toLowerCase() === 'button' || type === 'submit') continue;
       if ((type === 'radio' || type === 'checkbox') && !/\schecked\b/i.test(tag)) continue;
       fields[name] = attribute(tag, 'value') ?? '';
     }
@@ -120,7 +120,11 @@ export class Browser {
    * Loads `url` and follows redirects. Stops at the first redirect whose target starts with `stopAt` (the client
    * application's redirect URI, which nothing listens on): that page's `url` is the redirect target.
    */
-  async open(url: string, init: { method?: string; form?: Record<string, string> } = {}, stopAt?: string): Promise<Page> {
+  async open(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+    stopAt?: string,
+  ): Promise<Page> {
     let current = new URL(url);
     let method = init.method ?? 'GET';
     let body: URLSearchParams | undefined = init.form ? new URLSearchParams(init.form) : undefined;
@@ -141,7 +145,8 @@ export class Browser {
       if (response.status >= 300 && response.status < 400 && location) {
         const next = new URL(location, current);
         await response.arrayBuffer();
-        if (stopAt && next.toString().startsWith(stopAt)) return { url: next.toString(), status: response.status, html: '' };
+        if (stopAt && next.toString().startsWith(stopAt))
+          return { url: next.toString(), status: response.status, html: '' };
         current = next;
         method = 'GET';
         body = undefined;
@@ -160,7 +165,10 @@ export class Browser {
   ): Promise<Page> {
     const forms = formsOf(page);
     const form = match ? forms.find((f) => match.test(f.action)) : forms[0];
-    if (!form) throw new Error(`no form${match ? ` matching ${match}` : ''} on ${page.url}:\n${textOf(page).slice(0, 600)}`);
+    if (!form)
+      throw new Error(
+        `no form${match ? ` matching ${match}` : ''} on ${page.url}:\n${textOf(page).slice(0, 600)}`,
+      );
     const values = { ...form.fields, ...fields };
     if (form.method === 'GET') {
       const target = new URL(form.action);

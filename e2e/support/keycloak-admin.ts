@@ -21,11 +21,18 @@ export class KeycloakAdmin {
       }),
     });
     if (!response.ok) throw new Error(`keycloak client credentials: ${response.status}`);
-    this.token = { value: ((await response.json()) as { access_token: string }).access_token, until: Date.now() + 60_000 };
+    this.token = {
+      value: ((await response.json()) as { access_token: string }).access_token,
+      until: Date.now() + 60_000,
+    };
     return this.token.value;
   }
 
-  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; location: string | null }> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; location: string | null }> {
     const response = await fetch(`${KEYCLOAK_URL}/admin/realms/demarches${path}`, {
       method,
       headers: {
@@ -35,7 +42,11 @@ export class KeycloakAdmin {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, location: response.headers.get('location') };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      location: response.headers.get('location'),
+    };
   }
 
   async userByEmail(email: string): Promise<KcUser | undefined> {
@@ -54,7 +65,14 @@ export class KeycloakAdmin {
   }
 
   async federatedIdentities(id: string): Promise<Array<{ identityProvider: string; userId: string }>> {
-    return (await this.call<Array<{ identityProvider: string; userId: string }>>('GET', `/users/${id}/federated-identity`)).body ?? [];
+    return (
+      (
+        await this.call<Array<{ identityProvider: string; userId: string }>>(
+          'GET',
+          `/users/${id}/federated-identity`,
+        )
+      ).body ?? []
+    );
   }
 
   /** An enabled, verified account with a password and realm roles (required actions none). */

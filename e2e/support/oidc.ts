@@ -82,5 +82,8 @@ export class AuthorizationCodeFlow {
 
 /** The payload of a JWT, unverified (the gateway is the one that verifies). */
 export function jwtClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }

@@ -28,12 +28,8 @@ export function hotp(key: Buffer, counter: number, digits = 6, algorithm = 'sha1
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const hmac = createHmac(algorithm, key).update(message).digest();
-  const offset = hmac[hmac.length - 1]! & 0x0f;
-  const code =
-    ((hmac[offset]! & 0x7f) << 24) |
-    (hmac[offset + 1]! << 16) |
-    (hmac[offset + 2]! << 8) |
-    hmac[offset + 3]!;
+  const offset = hmac.readUInt8(hmac.length - 1) & 0x0f;
+  const code = hmac.readUInt32BE(offset) & 0x7fffffff;
   return String(code % 10 ** digits).padStart(digits, '0');
 }
 

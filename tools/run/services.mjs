@@ -51,6 +51,21 @@ export const SHARED_LOCAL_ENV = {
   ),
 };
 
+/**
+ * Local values of one service only. dossier: API Entreprise is the local fake
+ * (services/dossier/src/testing/fake-api-entreprise.main.ts, port 3090), which e2e/dossier.e2e-spec.ts starts for its
+ * run; when it is not running, lookups fail fast and dossier runs in degraded mode (verified=false), as with the real
+ * API down. The deadline and retention sweep runs every 10 s so e2e tests see it act (docs/testing.md).
+ */
+export const SERVICE_LOCAL_ENV = {
+  dossier: {
+    API_ENTREPRISE_URL: 'http://127.0.0.1:3090',
+    API_ENTREPRISE_TOKEN: 'fake-api-entreprise-token',
+    API_ENTREPRISE_TIMEOUT_MS: '1000',
+    ECHEANCES_SWEEP_EVERY_MS: '10000',
+  },
+};
+
 export function serviceEnv(service, overrides = {}) {
   return {
     ...SHARED_LOCAL_ENV,
@@ -59,6 +74,7 @@ export function serviceEnv(service, overrides = {}) {
     METRICS_PORT: String(service.metricsPort),
     MONGO_DATABASE: `demarches_${service.name.replace(/-/g, '_')}`,
     KAFKA_CLIENT_ID: service.name,
+    ...SERVICE_LOCAL_ENV[service.name],
     ...overrides,
   };
 }

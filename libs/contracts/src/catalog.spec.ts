@@ -1,4 +1,5 @@
 import {
+  AccountRole,
   ApiTokenExpiryNotice,
   ChampType,
   ChangerEtatAction,
@@ -212,6 +213,26 @@ const samples: { [T in TopicName]: { [E in EventTypeOf<T>]: PayloadOf<T, E> } } 
       expiresAt: at,
       notice: ApiTokenExpiryNotice.ONE_DAY,
       at,
+    },
+    RoleGranted: {
+      userSub: 'kc-1',
+      email: 'i@x.fr',
+      role: AccountRole.INSTRUCTEUR,
+      grantedBy: 'system',
+      invited: true,
+      demarcheId: 'd1',
+      dossierId: '',
+      at,
+      version: 2,
+    },
+    RoleRemoved: {
+      userSub: 'kc-1',
+      email: 'i@x.fr',
+      role: AccountRole.INSTRUCTEUR,
+      removedBy: 'system',
+      demarcheId: 'd1',
+      at,
+      version: 3,
     },
   },
 };

@@ -16,7 +16,7 @@ import {
   DossierUpdated,
 } from './generated/demarches/dossier/v1/events';
 import { ExportCompleted } from './generated/demarches/export/v1/events';
-import { ApiTokenExpiring } from './generated/demarches/identity/v1/events';
+import { ApiTokenExpiring, RoleGranted, RoleRemoved } from './generated/demarches/identity/v1/events';
 import {
   CommuneLookupReply,
   CommuneLookupRequest,
@@ -78,6 +78,8 @@ export const EventCatalog = {
   },
   [Topics.identity]: {
     ApiTokenExpiring: codec('demarches.identity.v1.ApiTokenExpiring', ApiTokenExpiring),
+    RoleGranted: codec('demarches.identity.v1.RoleGranted', RoleGranted),
+    RoleRemoved: codec('demarches.identity.v1.RoleRemoved', RoleRemoved),
   },
 } as const;
 

@@ -177,3 +177,26 @@ export const API_TOKEN_EXPIRATION_MAIL_TEMPLATE: MailTemplateText = {
     'Cet e-mail a été envoyé automatiquement, merci de ne pas y répondre.',
   ),
 };
+
+/**
+ * The e-mail an administrateur receives when a colleague sends her a copy of a démarche (« Envoyer une copie »,
+ * DemarcheCreated.sent_by_email). A platform e-mail, not one of the customisable kinds above.
+ * `--expéditeur de la copie--` is the colleague's e-mail, `--lien démarche--` the copy in her démarches en test.
+ */
+export const COPIE_DEMARCHE_MAIL_TEMPLATE: MailTemplateText = {
+  subject: '--expéditeur de la copie-- vous a envoyé une copie de la démarche « --libellé démarche-- »',
+  body: lines(
+    'Bonjour,',
+    '',
+    '--expéditeur de la copie-- vous a envoyé une copie de la démarche « --libellé démarche-- ».',
+    'Elle figure désormais parmi vos démarches en test : vous pouvez la modifier, la tester puis la publier.',
+    '',
+    'Ouvrir la copie : --lien démarche--',
+    '',
+    'Bonne journée,',
+    '',
+    "L'équipe Démarches",
+    '',
+    'Cet e-mail a été envoyé automatiquement, merci de ne pas y répondre.',
+  ),
+};

@@ -284,7 +284,13 @@ describe('form-builder lifecycle', () => {
     const response = await fetch(`${baseUrl}/docs-json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as {
-      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { responses: Record<string, unknown>; requestBody?: { content: Record<string, unknown> } }
+        >
+      >;
       components: { schemas: Record<string, unknown> };
     };
     expect(Object.keys(document.paths)).toEqual(
@@ -305,6 +311,11 @@ describe('form-builder lifecycle', () => {
     );
     expect(document.components.schemas.Error).toBeDefined();
     expect(document.paths['/demarches/{id}/publier'].post.responses['400']).toBeDefined();
+    // Request bodies come from the same zod schemas the handlers validate with.
+    expect(document.paths['/demarches'].post.requestBody?.content['application/json']).toMatchObject({
+      schema: { type: 'object', required: expect.arrayContaining(['title']) },
+    });
+    expect(document.paths['/demarches/{id}/groupes/{groupeId}/regle'].put.requestBody).toBeDefined();
     expect((await fetch(`${baseUrl}/docs`)).status).toBe(200);
   });
 });

@@ -7,6 +7,12 @@ export enum DemarcheErrorCode {
   DEMARCHE_INCOMPLETE = 'DEMARCHE_INCOMPLETE',
   CHAMP_INVALID = 'CHAMP_INVALID',
   CHAMP_NOT_FOUND = 'CHAMP_NOT_FOUND',
+  /** A bloc répétable cannot contain another one. */
+  REPETITION_NESTED = 'REPETITION_NESTED',
+  /** A setting the champ's type does not know (details.key names it). */
+  CHAMP_SETTING_UNKNOWN = 'CHAMP_SETTING_UNKNOWN',
+  /** A setting with a value its type refuses (details.key, details.reason). */
+  CHAMP_SETTING_INVALID = 'CHAMP_SETTING_INVALID',
   SLUG_INVALID = 'SLUG_INVALID',
   SLUG_TAKEN = 'SLUG_TAKEN',
   MAIL_TEMPLATE_INVALID = 'MAIL_TEMPLATE_INVALID',

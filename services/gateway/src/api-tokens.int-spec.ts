@@ -45,6 +45,11 @@ describe('gateway with API tokens, rate limits and security headers (real identi
       MONGO_URL: localInfrastructure.mongoUrl,
       MONGO_DATABASE: `${NAMESPACE}identity`,
       INTERNAL_TOKEN_SECRET: SECRET,
+      // Its own queues and topics, never the running platform's.
+      REDIS_URL: localInfrastructure.redisUrl,
+      QUEUE_PREFIX: NAMESPACE,
+      KAFKA_BROKERS: localInfrastructure.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: NAMESPACE,
     });
     gateway = await startServiceProcess('gateway', {
       SERVICE_NAME: 'gateway',

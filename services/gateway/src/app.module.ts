@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } 
 import { provideHealthIndicator } from '@demarches/platform-health';
 import { PlatformModule } from '@demarches/platform-runtime';
 import type { Redis } from 'ioredis';
+import { SIGN_IN_POLICY, SignInPolicy } from './auth/access-token-claims';
 import { API_TOKEN_VERIFIER, IdentityApiTokenVerifier } from './auth/api-token-verifier';
 import { ACCESS_TOKEN_VERIFIER, createJwtVerifier, jwksUrlOf } from './auth/jwt-verifier';
 import { JWKS_URL, KeycloakJwksHealthIndicator } from './auth/keycloak-jwks.health';
@@ -50,6 +51,10 @@ export class AppModule implements NestModule {
             cacheTtlMs: config.API_TOKEN_CACHE_TTL_S * 1000,
             timeoutMs: config.API_TOKEN_VERIFY_TIMEOUT_MS,
           }),
+        },
+        {
+          provide: SIGN_IN_POLICY,
+          useValue: { clientsWithoutAgentRoles: config.CLIENTS_WITHOUT_AGENT_ROLES } satisfies SignInPolicy,
         },
         { provide: UpstreamProxy, useValue: new UpstreamProxy(config.UPSTREAM_TIMEOUT_MS) },
         AuthenticateRequestUseCase,

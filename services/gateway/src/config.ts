@@ -38,6 +38,19 @@ export const gatewayConfigSchema = httpEnvFor('gateway', 3000, 9464)
     /** How long the gateway trusts identity's answer about an API token: also the revocation delay. */
     API_TOKEN_CACHE_TTL_S: z.coerce.number().int().min(0).max(300).default(30),
     API_TOKEN_VERIFY_TIMEOUT_MS: positiveInt(3000),
+    /**
+     * Comma-separated clients whose tokens never carry agent roles (ADR 0017): production lists the password-grant
+     * client, which skips the agents' second factor. Empty (allowed) for development, the seed and tests.
+     */
+    CLIENTS_WITHOUT_AGENT_ROLES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((client) => client.trim())
+          .filter((client) => client.length > 0),
+      ),
     /** Strict-Transport-Security max-age: one year by default. */
     HSTS_MAX_AGE_S: positiveInt(31_536_000),
   });

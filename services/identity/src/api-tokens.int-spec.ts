@@ -48,6 +48,11 @@ describe('API tokens in identity (real FerretDB, identity process)', () => {
       MONGO_DATABASE: DATABASE,
       INTERNAL_TOKEN_SECRET: SECRET,
       API_TOKEN_HASH_KEY: `hash-key-${randomBytes(16).toString('hex')}`,
+      // Its own queues and topics, never the running platform's.
+      REDIS_URL: localInfrastructure.redisUrl,
+      QUEUE_PREFIX: testNamespace(__filename),
+      KAFKA_BROKERS: localInfrastructure.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: testNamespace(__filename),
     });
     db = await mongoose.createConnection(localInfrastructure.mongoUrl, { dbName: DATABASE }).asPromise();
     // The owners are known users (identity records them on /me).

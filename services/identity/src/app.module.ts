@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { KafkaModule, kafkaOptionsFromEnv } from '@demarches/platform-kafka';
+import { Topics } from '@demarches/contracts';
+import { KafkaModule, kafkaOptionsFromEnv, OutboxModule } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
 import { PlatformModule } from '@demarches/platform-runtime';
 import {
@@ -27,6 +28,12 @@ import {
   DossierAccessSchema,
   MongoDossierAccessRepository,
 } from './persistence/mongo-dossier-access.repository';
+import {
+  MongoRoleAssignmentRepository,
+  ROLE_ASSIGNMENT_COLLECTION,
+  RoleAssignmentSchema,
+} from './persistence/mongo-role-assignment.repository';
+import { RoleAssignmentRepository } from './persistence/role-assignment.repository';
 import {
   INSTRUCTEUR_GROUPES_COLLECTION,
   InstructeurGroupesSchema,
@@ -71,10 +78,13 @@ export class AppModule {
           { name: DOSSIER_STATE_COLLECTION, schema: DossierStateSchema },
           { name: INSTRUCTEUR_GROUPES_COLLECTION, schema: InstructeurGroupesSchema },
           { name: DOSSIER_ACCESS_COLLECTION, schema: DossierAccessSchema },
+          { name: ROLE_ASSIGNMENT_COLLECTION, schema: RoleAssignmentSchema },
           ...apiTokenSchemas,
         ]),
         // Groupes instructeurs (instructeur role), invités and dossier states (deletion rule) follow events.
         KafkaModule.forRoot(kafkaOptionsFromEnv(config)),
+        // RoleGranted / RoleRemoved leave through the role record's outbox.
+        OutboxModule.forFeature({ collection: ROLE_ASSIGNMENT_COLLECTION, topic: Topics.identity }),
         ...apiTokenImports(config),
       ],
       controllers: [MeController, AdminController, ...apiTokenControllers],
@@ -85,6 +95,7 @@ export class AppModule {
         { provide: DossierStateRepository, useClass: MongoDossierStateRepository },
         { provide: InstructeurGroupesRepository, useClass: MongoInstructeurGroupesRepository },
         { provide: DossierAccessRepository, useClass: MongoDossierAccessRepository },
+        { provide: RoleAssignmentRepository, useClass: MongoRoleAssignmentRepository },
         { provide: KeycloakAdmin, useClass: HttpKeycloakAdmin },
         ResolveCurrentUserUseCase,
         RecordAuditEventUseCase,

@@ -2,7 +2,7 @@
 // Kafka (form-builder and dossier events published as those services would), FerretDB and Mailpit.
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
-import { DossierState, Topics } from '@demarches/contracts';
+import { AccountRole, DossierState, Topics } from '@demarches/contracts';
 import { signInternalIdentity, type InternalIdentity } from '@demarches/platform-auth';
 import {
   KafkaProbe,
@@ -55,7 +55,7 @@ describe('identity roles and account rules (real Keycloak, Kafka, FerretDB, Mail
   };
 
   beforeAll(async () => {
-    await probe.start([Topics.procedure, Topics.dossier]);
+    await probe.start([Topics.procedure, Topics.dossier, Topics.identity]);
     service = await startServiceProcess(
       'identity',
       serviceTestEnv(namespace, 'identity', { INTERNAL_TOKEN_SECRET: SECRET }),
@@ -224,6 +224,23 @@ describe('identity roles and account rules (real Keycloak, Kafka, FerretDB, Mail
 
     const me = await call({ ...member, roles: ['instructeur', 'usager'] }, 'GET', '/me');
     expect(me.status).toBe(200);
+    // Identity publishes the grants (outbox of its role record, topic demarches.identity.v1), keyed by the sub.
+    const granted = await waitFor(
+      async () =>
+        probe
+          .distinct(Topics.identity, 'RoleGranted')
+          .find((e) => e.payload.userSub === member.sub && e.payload.role === AccountRole.INSTRUCTEUR),
+      'RoleGranted',
+    );
+    expect(granted).toMatchObject({
+      key: member.sub,
+      payload: { email: member.email, grantedBy: 'system', invited: false, demarcheId },
+    });
+    const newcomerGrant = await waitFor(
+      async () => probe.distinct(Topics.identity, 'RoleGranted').find((e) => e.payload.email === newcomer),
+      'RoleGranted for the newcomer',
+    );
+    expect(newcomerGrant.payload).toMatchObject({ userSub: invited.id, invited: true });
     expect(me.body['instructeur']).toEqual([
       { demarcheId, number: 42, title: 'Subvention intégration', groupes: [{ id: 'g-1', label: 'Défaut' }] },
     ]);
@@ -234,6 +251,12 @@ describe('identity roles and account rules (real Keycloak, Kafka, FerretDB, Mail
       async () => !(await keycloak.realmRoles(member.sub)).includes('instructeur'),
       'role withdrawn',
     );
+    const removed = await waitFor(
+      async () =>
+        probe.distinct(Topics.identity, 'RoleRemoved').find((e) => e.payload.userSub === member.sub),
+      'RoleRemoved',
+    );
+    expect(removed.payload).toMatchObject({ role: AccountRole.INSTRUCTEUR, removedBy: 'system', version: 2 });
     expect(await keycloak.realmRoles(invited.id)).toContain('instructeur');
     expect((await call(member, 'GET', '/me')).body['instructeur']).toEqual([]);
   });

@@ -190,6 +190,117 @@ describe('instruction service', () => {
     expect(traites).toEqual([expect.objectContaining({ dossierId, state: 'accepte', version: 5 })]);
   });
 
+  it('shows a dossier deposited on a déclaratif démarche in the state it reached, not en construction', async () => {
+    const declaratif = randomUUID();
+    // What dossier writes for a déclaratif dépôt: both events at the version of the single write.
+    await probe.publish(
+      Topics.dossier,
+      'DossierDeposited',
+      declaratif,
+      dossierDeposited({
+        dossierId: declaratif,
+        number: 42,
+        demarcheId,
+        groupeInstructeurId: 'g-ruchers',
+        state: DossierState.ACCEPTE,
+        version: 3,
+      }),
+    );
+    await probe.publish(
+      Topics.dossier,
+      'DossierStateChanged',
+      declaratif,
+      dossierStateChanged({
+        dossierId: declaratif,
+        number: 42,
+        demarcheId,
+        groupeInstructeurId: 'g-ruchers',
+        from: DossierState.EN_CONSTRUCTION,
+        to: DossierState.ACCEPTE,
+        instructeurEmail: undefined,
+        version: 3,
+      }),
+    );
+    const row = await waitFor(async () => {
+      const response = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=traites');
+      return (response.body.dossiers as { dossierId: string }[]).find((d) => d.dossierId === declaratif);
+    }, 'the déclaratif dossier in « traités »');
+    expect(row).toMatchObject({ state: 'accepte', version: 3 });
+    expect((await aSuivre(instructeur)).map((d) => d.dossierId)).not.toContain(declaratif);
+  });
+
+  it('moves a dossier re-routed en construction to the new groupe’s instructeurs', async () => {
+    const routee = randomUUID();
+    const reroutee = randomUUID();
+    await probe.publish(
+      Topics.procedure,
+      'DemarchePublished',
+      routee,
+      demarchePublished({
+        demarcheId: routee,
+        number: 4,
+        title: 'Aide aux vergers',
+        groupesInstructeurs: [
+          {
+            id: 'g-nord',
+            label: 'Nord',
+            instructeurEmails: ['instructeur@exemple.fr'],
+            routingValues: ['Nord'],
+            closed: false,
+            isDefault: true,
+          },
+          {
+            id: 'g-sud',
+            label: 'Sud',
+            instructeurEmails: ['autre@exemple.fr'],
+            routingValues: ['Sud'],
+            closed: false,
+            isDefault: false,
+          },
+        ],
+        version: 2,
+      }),
+    );
+    await probe.publish(
+      Topics.dossier,
+      'DossierDeposited',
+      reroutee,
+      dossierDeposited({
+        dossierId: reroutee,
+        number: 43,
+        demarcheId: routee,
+        groupeInstructeurId: 'g-nord',
+        version: 3,
+      }),
+    );
+    await waitFor(
+      async () => (await aSuivre(instructeur)).some((d) => d.dossierId === reroutee),
+      'the dossier with the Nord groupe',
+    );
+    await probe.publish(Topics.dossier, 'DossierUpdated', reroutee, {
+      dossierId: reroutee,
+      demarcheId: routee,
+      state: DossierState.EN_CONSTRUCTION,
+      changedChampIds: ['region'],
+      champs: [],
+      updatedAt: new Date(),
+      version: 4,
+      groupeInstructeurId: 'g-sud',
+      authorEmail: 'usager@exemple.fr',
+    });
+    await waitFor(
+      async () => (await aSuivre(autre)).some((d) => d.dossierId === reroutee),
+      'the dossier with the Sud groupe',
+    );
+    expect((await aSuivre(instructeur)).map((d) => d.dossierId)).not.toContain(reroutee);
+    const refused = await http(
+      instructeur,
+      'POST',
+      `/instructeur/dossiers/${reroutee}/passer-en-instruction`,
+    );
+    expect(refused.status).toBe(404);
+  });
+
   it('refuses an unknown tab with a clear error', async () => {
     const response = await http(instructeur, 'GET', '/instructeur/dossiers?onglet=corbeille');
     expect(response).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });

@@ -4,6 +4,7 @@ import { MongoModule } from '@demarches/platform-mongo';
 import { QueueModule } from '@demarches/platform-queue';
 import { PlatformModule } from '@demarches/platform-runtime';
 import { NotificationConfig } from './config';
+import { CopieDemarcheConsumer } from './consumers/copie-demarche.consumer';
 import { DemarcheEventsConsumer } from './consumers/demarche-events.consumer';
 import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
 import { InvitationEventsConsumer } from './consumers/invitation-events.consumer';
@@ -12,6 +13,7 @@ import { IdentityEventsConsumer } from './consumers/identity-events.consumer';
 import { PrevenirExpirationJetonUseCase } from './use-cases/prevenir-expiration-jeton/prevenir-expiration-jeton.use-case';
 import { PrevenirExpirationUseCase } from './use-cases/prevenir-expiration/prevenir-expiration.use-case';
 import { NotifierInvitationUseCase } from './use-cases/notifier-invitation/notifier-invitation.use-case';
+import { NotifierCopieDemarcheUseCase } from './use-cases/notifier-copie-demarche/notifier-copie-demarche.use-case';
 import { BullmqEmailQueue } from './jobs/bullmq-email.queue';
 import { EmailProcessor } from './jobs/email.processor';
 import { emailQueue } from './jobs/email.queue';
@@ -57,6 +59,8 @@ export class AppModule {
         PrevenirExpirationJetonUseCase,
         IdentityEventsConsumer,
         DemarcheEventsConsumer,
+        NotifierCopieDemarcheUseCase,
+        CopieDemarcheConsumer,
         EmailProcessor,
       ],
     };

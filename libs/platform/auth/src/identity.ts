@@ -23,6 +23,19 @@ export interface ApiTokenGrant {
   access: ApiTokenAccess;
 }
 
+/**
+ * The FranceConnect « identité pivot » of a FranceConnect sign-in (as FranceConnect gave it, not as the user may have
+ * edited her profile since): offered to prefill the usager's identity step.
+ */
+export interface FranceConnectPivot {
+  /** Every first name, space-separated (OIDC given_name). */
+  givenName: string;
+  /** Birth name (OIDC family_name). */
+  familyName: string;
+  /** OIDC gender: "male" / "female". */
+  gender?: string;
+}
+
 /** Who is calling, as asserted by the gateway. */
 export interface InternalIdentity {
   sub: string;
@@ -35,6 +48,8 @@ export interface InternalIdentity {
   idp?: string;
   /** Authentication context class of the sign-in (FranceConnect: `eidas1`). */
   acr?: string;
+  /** Present only for a FranceConnect sign-in whose token carries the pivot identity. */
+  franceConnect?: FranceConnectPivot;
 }
 
 export const INTERNAL_IDENTITY_HEADER = 'x-demarches-identity';

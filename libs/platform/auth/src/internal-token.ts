@@ -34,6 +34,14 @@ const claimsSchema = z.object({
     .optional(),
   idp: z.string().min(1).optional(),
   acr: z.string().min(1).optional(),
+  franceConnect: z
+    .object({
+      givenName: z.string().min(1),
+      familyName: z.string().min(1),
+      gender: z.string().min(1).optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 export interface SignOptions {
@@ -69,6 +77,7 @@ export function signInternalIdentity(
     ...(identity.token !== undefined ? { token: identity.token } : {}),
     ...(identity.idp !== undefined ? { idp: identity.idp } : {}),
     ...(identity.acr !== undefined ? { acr: identity.acr } : {}),
+    ...(identity.franceConnect !== undefined ? { franceConnect: identity.franceConnect } : {}),
   };
   const signingInput = `${ENCODED_HEADER}.${base64url(JSON.stringify(claims))}`;
   return `${signingInput}.${sign(signingInput, secret)}`;
@@ -94,7 +103,7 @@ export function verifyInternalIdentity(
   if (!claims.success) throw AuthException.unauthenticated();
   const now = options.now ?? nowSeconds();
   const tolerance = options.clockToleranceS ?? 5;
-  const { exp, iat, sub, email, roles, name, via, token: grant, idp, acr } = claims.data;
+  const { exp, iat, sub, email, roles, name, via, token: grant, idp, acr, franceConnect } = claims.data;
   if (now > exp + tolerance || iat > now + tolerance) throw AuthException.unauthenticated();
   // An API token identity without its grant would escape scope and access checks: refuse it outright.
   if ((via === 'api_token') !== (grant !== undefined)) throw AuthException.unauthenticated();
@@ -104,6 +113,10 @@ export function verifyInternalIdentity(
   if (grant !== undefined) identity.token = grant;
   if (idp !== undefined) identity.idp = idp;
   if (acr !== undefined) identity.acr = acr;
+  if (franceConnect !== undefined) {
+    identity.franceConnect = { givenName: franceConnect.givenName, familyName: franceConnect.familyName };
+    if (franceConnect.gender !== undefined) identity.franceConnect.gender = franceConnect.gender;
+  }
   return identity;
 }
 

@@ -69,10 +69,14 @@ export class FakeApiEntrepriseServer {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  async start(): Promise<string> {
+  /** On a free port by default; on a given one for the running platform (fake-api-entreprise.main.ts). */
+  async start(port = 0): Promise<string> {
     const server = createServer((req, res) => this.onRequest(req, res));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return this.url;
   }
 

@@ -1,7 +1,8 @@
 import { validerCondition } from '@demarches/formulaire';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
-import { contexteCondition } from './conditions';
+import { contexteEmplacement } from './conditions';
 import { ChampDescriptor, Demarche } from './demarche';
+import { emplacements } from './emplacement-champ';
 import type { Cible } from './formulaire';
 import { problemesRoutage } from './routage';
 
@@ -18,9 +19,11 @@ interface Dependance {
 }
 
 function conditionsDe(demarche: Demarche, cible: Cible): Dependance[] {
-  return demarche[cible].flatMap((champ, index) => {
+  // Children of blocs répétables included: they test their earlier siblings and the champs before their bloc.
+  return emplacements(demarche[cible]).flatMap((emplacement) => {
+    const { champ } = emplacement;
     if (!champ.condition) return [];
-    const { precedents, tous } = contexteCondition(demarche, cible, index);
+    const { precedents, tous } = contexteEmplacement(demarche, cible, emplacement);
     const problemes = validerCondition(champ.condition, precedents, tous).map((p) => p.message);
     if (problemes.length === 0) return [];
     const quoi = cible === 'champs' ? 'du champ' : "de l'annotation";

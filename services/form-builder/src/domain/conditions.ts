@@ -6,6 +6,7 @@ import {
 } from '@demarches/formulaire';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
 import { assertChampsEditable, ChampDescriptor, Demarche } from './demarche';
+import { avecListe, Emplacement, listeDe, localiser } from './emplacement-champ';
 import type { Cible, Edition } from './formulaire';
 
 /**
@@ -34,6 +35,21 @@ export function contexteCondition(
   return { precedents: [...champs, ...annotations.slice(0, index)], tous: [...champs, ...annotations] };
 }
 
+/**
+ * The context of a champ wherever it sits: at the top, as above; a child of a bloc répétable tests the champs
+ * before its bloc and the earlier children of the same bloc (its row), never the children of another bloc.
+ */
+export function contexteEmplacement(
+  demarche: Demarche,
+  cible: Cible,
+  emplacement: Emplacement,
+): { precedents: ChampReference[]; tous: ChampReference[] } {
+  const { precedents, tous } = contexteCondition(demarche, cible, emplacement.indexBloc);
+  if (!emplacement.parent) return { precedents, tous };
+  const freres = (emplacement.parent.children ?? []).map(referenceOf);
+  return { precedents: [...precedents, ...freres.slice(0, emplacement.index)], tous: [...tous, ...freres] };
+}
+
 /** A routing rule is evaluated at dépôt, when every champ of the usager's form is filled (annotations are not). */
 export function problemesRegleRoutage(demarche: Demarche, rule: Condition): ConditionProblem[] {
   const champs = demarche.champs.map(referenceOf);
@@ -53,19 +69,6 @@ export function conditionInvalide(
   );
 }
 
-function indexOrThrow(demarche: Demarche, cible: Cible, champId: string): number {
-  const index = demarche[cible].findIndex((champ) => champ.id === champId);
-  if (index < 0) {
-    throw new DemarcheException(
-      DemarcheErrorCode.CHAMP_NOT_FOUND,
-      'not_found',
-      "Ce champ n'existe pas dans ce formulaire.",
-      { champId, cible },
-    );
-  }
-  return index;
-}
-
 /**
  * Sets (or, with null, removes) the condition of a champ or an annotation. Refused with every problem listed when
  * it tests a later or unknown champ, uses an operator the tested champ's type does not offer, or compares with a
@@ -78,15 +81,16 @@ export function definirCondition(
   condition: Condition | null,
 ): Edition<ChampDescriptor> {
   assertChampsEditable(demarche);
-  const index = indexOrThrow(demarche, cible, champId);
+  // A champ of a bloc répétable is found among its bloc's children (domain/emplacement-champ.ts).
+  const emplacement = localiser(demarche, cible, champId);
   if (condition) {
-    const { precedents, tous } = contexteCondition(demarche, cible, index);
+    const { precedents, tous } = contexteEmplacement(demarche, cible, emplacement);
     const problemes = validerCondition(condition, precedents, tous);
     if (problemes.length > 0) throw conditionInvalide(problemes, { champId, cible });
   }
-  const updated: ChampDescriptor = { ...demarche[cible][index], condition };
-  return {
-    demarche: { ...demarche, [cible]: demarche[cible].map((champ, i) => (i === index ? updated : champ)) },
-    result: updated,
-  };
+  const updated: ChampDescriptor = { ...emplacement.champ, condition };
+  const liste = listeDe(demarche, cible, emplacement).map((champ) =>
+    champ.id === champId ? updated : champ,
+  );
+  return { demarche: avecListe(demarche, cible, emplacement.parent, liste), result: updated };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DemarcheException } from '../demarche.exception';
 import type { Condition } from '@demarches/formulaire';
 import type { AttestationTemplate } from './attestation';
+import type { ChampSettings } from './champ-settings';
 import type { MailTemplate } from './mail-templates';
 import { TypeDeChamp } from './type-de-champ';
 
@@ -58,6 +59,10 @@ export interface ChampDescriptor {
   options: string[];
   /** Shown (and required) only when this holds, tested on earlier champs (domain/conditions.ts); null = always. */
   condition?: Condition | null;
+  /** Champs of a bloc répétable (type repetition only), in display order; never a repetition (domain/formulaire.ts). */
+  children?: ChampDescriptor[];
+  /** Type-specific settings, validated when saved (domain/champ-settings.ts); absent = the type's defaults. */
+  settings?: ChampSettings;
 }
 
 export interface GroupeInstructeur {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
 import { validerOptions } from './champ-options';
+import { validerSettings } from './champ-settings';
 import { verifierDependances } from './conditions-dependances';
 import { assertChampsEditable, ChampDescriptor, Demarche } from './demarche';
+import { avecListe, listeDe, localiser } from './emplacement-champ';
 import { TYPES_SANS_VALEUR } from './type-de-champ';
 
 /** The usager's form (« champs ») or the instructeurs' private annotations: the same model, edited the same way. */
@@ -15,7 +17,12 @@ export interface Edition<R> {
   result: R;
 }
 
-function verifierChamp(champ: NouveauChamp): NouveauChamp {
+/**
+ * The champ as it will be stored: a label trimmed, options and settings validated for its type, and children only
+ * on a bloc répétable. `parent` is the bloc holding the champ (null at the top of the form): a bloc répétable
+ * cannot hold another one.
+ */
+function verifierChamp(champ: NouveauChamp, parent: ChampDescriptor | null): NouveauChamp {
   if (champ.mandatory && TYPES_SANS_VALEUR.has(champ.type)) {
     throw new DemarcheException(
       DemarcheErrorCode.CHAMP_INVALID,
@@ -24,40 +31,70 @@ function verifierChamp(champ: NouveauChamp): NouveauChamp {
       { type: champ.type },
     );
   }
-  return { ...champ, label: champ.label.trim(), options: validerOptions(champ.type, champ.options) };
-}
-
-function indexOf(demarche: Demarche, cible: Cible, champId: string): number {
-  const index = demarche[cible].findIndex((champ) => champ.id === champId);
-  if (index < 0) {
+  if (parent && champ.type === 'repetition') {
     throw new DemarcheException(
-      DemarcheErrorCode.CHAMP_NOT_FOUND,
-      'not_found',
-      "Ce champ n'existe pas dans ce formulaire.",
-      {
-        champId,
-        cible,
-      },
+      DemarcheErrorCode.REPETITION_NESTED,
+      'invalid',
+      `Le bloc répétable « ${parent.label} » ne peut pas contenir un autre bloc répétable : placez ce bloc en dehors.`,
+      { parentId: parent.id, type: champ.type },
     );
   }
-  return index;
+  const { children, settings, ...rest } = champ;
+  if (champ.type !== 'repetition' && children && children.length > 0) {
+    throw new DemarcheException(
+      DemarcheErrorCode.CHAMP_INVALID,
+      'invalid',
+      `Le bloc répétable « ${champ.label.trim()} » contient ${children.length} champ(s) : supprimez-les avant de changer son type.`,
+      { type: champ.type, children: children.map((child) => child.id) },
+    );
+  }
+  const reglages = validerSettings(champ.type, settings ?? {});
+  return {
+    ...rest,
+    label: champ.label.trim(),
+    options: validerOptions(champ.type, champ.options),
+    ...(Object.keys(reglages).length > 0 ? { settings: reglages } : {}),
+    ...(champ.type === 'repetition' ? { children: children ?? [] } : {}),
+  };
 }
 
-function avec(demarche: Demarche, cible: Cible, champs: ChampDescriptor[]): Demarche {
-  return { ...demarche, [cible]: champs };
+/** The bloc répétable `parentId` names, where a new child goes. */
+function blocRepetable(demarche: Demarche, cible: Cible, parentId: string): ChampDescriptor {
+  const { champ } = localiser(demarche, cible, parentId);
+  if (champ.type !== 'repetition') {
+    throw new DemarcheException(
+      DemarcheErrorCode.CHAMP_INVALID,
+      'invalid',
+      `« ${champ.label} » n'est pas un bloc répétable : seul un bloc répétable contient des champs.`,
+      { parentId, type: champ.type },
+    );
+  }
+  return champ;
 }
 
+/**
+ * Adds a champ at the end of the form, or with `parentId` at the end of that bloc répétable's children. A new
+ * champ starts without children and without condition (they have their own operations).
+ */
 export function ajouterChamp(
   demarche: Demarche,
   cible: Cible,
   champ: NouveauChamp,
+  parentId: string | null = null,
 ): Edition<ChampDescriptor> {
   assertChampsEditable(demarche);
-  const created: ChampDescriptor = { id: randomUUID(), ...verifierChamp(champ) };
-  return { demarche: avec(demarche, cible, [...demarche[cible], created]), result: created };
+  const parent = parentId ? blocRepetable(demarche, cible, parentId) : null;
+  const { children: _children, condition: _condition, ...nouveau } = champ;
+  const created: ChampDescriptor = { id: randomUUID(), ...verifierChamp(nouveau, parent) };
+  const liste = parent ? (parent.children ?? []) : demarche[cible];
+  return { demarche: avecListe(demarche, cible, parent, [...liste, created]), result: created };
 }
 
-/** Changes a champ in place; its id stays, so values already typed in test dossiers keep their champ. */
+/**
+ * Changes a champ in place, wherever it sits; its id stays, so values already typed in test dossiers keep their
+ * champ. A new type starts from that type's default settings unless settings come with it. Children are edited
+ * through their own ids, never through their bloc.
+ */
 export function modifierChamp(
   demarche: Demarche,
   cible: Cible,
@@ -65,18 +102,33 @@ export function modifierChamp(
   changes: Partial<NouveauChamp>,
 ): Edition<ChampDescriptor> {
   assertChampsEditable(demarche);
-  const index = indexOf(demarche, cible, champId);
-  const { id, ...current } = demarche[cible][index];
-  const updated: ChampDescriptor = { id, ...verifierChamp({ ...current, ...changes }) };
-  const champs = demarche[cible].map((champ, i) => (i === index ? updated : champ));
+  const emplacement = localiser(demarche, cible, champId);
+  const { id, ...current } = emplacement.champ;
+  const { children: _children, ...autres } = changes;
+  const nouveauType = autres.type !== undefined && autres.type !== current.type;
+  const merged: NouveauChamp = {
+    ...current,
+    ...(nouveauType && autres.settings === undefined ? { settings: {} } : {}),
+    ...autres,
+  };
+  const updated: ChampDescriptor = { id, ...verifierChamp(merged, emplacement.parent) };
+  const liste = listeDe(demarche, cible, emplacement).map((champ) => (champ.id === id ? updated : champ));
   // A new type or new options must not break a condition or the routing that test this champ.
   return {
-    demarche: verifierDependances(demarche, avec(demarche, cible, champs), updated, 'modifier'),
+    demarche: verifierDependances(
+      demarche,
+      avecListe(demarche, cible, emplacement.parent, liste),
+      updated,
+      'modifier',
+    ),
     result: updated,
   };
 }
 
-/** Moves a champ one place up or down (the seed's arrows); at either end it stays where it is. */
+/**
+ * Moves a champ one place up or down (the seed's arrows) within its list: the form, or its bloc répétable's
+ * children; at either end it stays where it is.
+ */
 export function deplacerChamp(
   demarche: Demarche,
   cible: Cible,
@@ -84,26 +136,33 @@ export function deplacerChamp(
   direction: Direction,
 ): Edition<string[]> {
   assertChampsEditable(demarche);
-  const index = indexOf(demarche, cible, champId);
+  const emplacement = localiser(demarche, cible, champId);
+  const { index } = emplacement;
   const target = direction === 'haut' ? index - 1 : index + 1;
-  const champs = [...demarche[cible]];
+  const champs = [...listeDe(demarche, cible, emplacement)];
   if (target >= 0 && target < champs.length)
     [champs[index], champs[target]] = [champs[target], champs[index]];
   // A condition only tests earlier champs: a move that puts a tested champ after its dependant is refused.
   const moved = verifierDependances(
     demarche,
-    avec(demarche, cible, champs),
-    demarche[cible][index],
+    avecListe(demarche, cible, emplacement.parent, champs),
+    emplacement.champ,
     'deplacer',
   );
   return { demarche: moved, result: champs.map((champ) => champ.id) };
 }
 
+/** Deletes a champ (a bloc répétable with its children); answers the new order of the champ's list. */
 export function supprimerChamp(demarche: Demarche, cible: Cible, champId: string): Edition<string[]> {
   assertChampsEditable(demarche);
-  const supprime = demarche[cible][indexOf(demarche, cible, champId)];
-  const champs = demarche[cible].filter((champ) => champ.id !== champId);
+  const emplacement = localiser(demarche, cible, champId);
+  const champs = listeDe(demarche, cible, emplacement).filter((champ) => champ.id !== champId);
   // Refused while a condition, a routing rule or the routing by champ depends on it (named in the error).
-  const edited = verifierDependances(demarche, avec(demarche, cible, champs), supprime, 'supprimer');
+  const edited = verifierDependances(
+    demarche,
+    avecListe(demarche, cible, emplacement.parent, champs),
+    emplacement.champ,
+    'supprimer',
+  );
   return { demarche: edited, result: champs.map((champ) => champ.id) };
 }

@@ -37,7 +37,11 @@ function erreurDePublication(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    return error as { code: string; message: string; details: { missing: { step: string; message: string }[] } };
+    return error as {
+      code: string;
+      message: string;
+      details: { missing: { step: string; message: string }[] };
+    };
   }
   throw new Error('published');
 }

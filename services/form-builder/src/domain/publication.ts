@@ -4,6 +4,7 @@ import { attestationInvalide } from './attestation';
 import { Demarche } from './demarche';
 import { templatesInvalides } from './mail-templates';
 import { brouillonModifie, changementsInterdits } from './revision';
+import { TYPES_SANS_VALEUR } from './type-de-champ';
 
 /** Readable slug used in `/commencer/<slug>`: lowercase words separated by single dashes. */
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -54,6 +55,18 @@ export function etapesManquantes(demarche: Demarche, now: Date): Manque[] {
   const manques: Manque[] = [];
   if (!demarche.champs.some((champ) => champ.type !== 'header_section' && champ.type !== 'explication')) {
     manques.push({ step: 'champ', message: 'au moins un champ à remplir' });
+  }
+  // A bloc répétable without a champ to fill would give the usager rows with nothing in them.
+  for (const bloc of [...demarche.champs, ...demarche.annotations]) {
+    if (
+      bloc.type === 'repetition' &&
+      !(bloc.children ?? []).some((child) => !TYPES_SANS_VALEUR.has(child.type))
+    ) {
+      manques.push({
+        step: 'champ',
+        message: `au moins un champ à remplir dans le bloc répétable « ${bloc.label} »`,
+      });
+    }
   }
   if (!demarche.groupesInstructeurs.some((groupe) => groupe.instructeurs.length > 0)) {
     manques.push({ step: 'instructeur', message: 'au moins un instructeur' });

@@ -1,4 +1,5 @@
 import { ChampDescriptor, Demarche } from './demarche';
+import { tousLesChamps } from './emplacement-champ';
 
 export interface ChangementInterdit {
   cible: 'champs' | 'annotations';
@@ -18,8 +19,9 @@ export function changementsInterdits(demarche: Demarche): ChangementInterdit[] {
   const publiee = demarche.revisionPubliee;
   if (!publiee) return [];
   return [
-    ...compare('champs', publiee.champs, demarche.champs),
-    ...compare('annotations', publiee.annotations, demarche.annotations),
+    // Children of blocs répétables follow the same rule as the champs at the top of the form.
+    ...compare('champs', tousLesChamps(publiee.champs), tousLesChamps(demarche.champs)),
+    ...compare('annotations', tousLesChamps(publiee.annotations), tousLesChamps(demarche.annotations)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, Get, Param, Post, Put, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { assertImageKind, attestationOf, personnaliserAttestation } from '../domain/attestation';
@@ -33,6 +33,7 @@ export class AttestationController {
   @ApiOperation({
     summary: 'Enregistrer le modèle (activé, titre, corps avec balises, pied de page, QR code)',
   })
+  @ZodBody(personnaliserAttestationBody)
   put(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     const input = parseInput(personnaliserAttestationBody, body);
     return this.attestation.execute(user.email, id, (demarche) => personnaliserAttestation(demarche, input));
@@ -53,6 +54,7 @@ export class AttestationController {
   @ApiOperation({
     summary: 'Préparer le téléversement du logo ou de la signature (PNG/JPEG ≤ 5 Mo) : URL présignée',
   })
+  @ZodBody(televersementImageBody)
   upload(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -66,6 +68,7 @@ export class AttestationController {
 
   @Put('images/:kind')
   @ApiOperation({ summary: 'Confirmer l’image téléversée (taille et octets vérifiés)' })
+  @ZodBody(confirmerImageBody)
   confirm(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,

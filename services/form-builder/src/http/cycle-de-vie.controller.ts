@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClonerDemarcheUseCase } from '../use-cases/cloner-demarche/cloner-demarche.use-case';
@@ -53,6 +53,7 @@ export class CycleDeVieController {
 
   @Post('envoyer-copie')
   @ApiOperation({ summary: 'Envoyer une copie à un collègue (elle apparaît dans ses démarches en test)' })
+  @ZodBody(emailBody)
   async envoyerCopie(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     const { email } = parseInput(emailBody, body);
     const copie = await this.envoyerCopieUseCase.execute(user.email, id, email);

@@ -7,19 +7,24 @@ export const creerDemarcheBody = z.object({
   description: z.string().trim().max(10_000).default(''),
 });
 
-export const ajouterChampBody = z.object({
+const champBody = z.object({
   type: z.enum(TYPES_DE_CHAMP, { message: `type inconnu ; types possibles : ${TYPES_DE_CHAMP.join(', ')}` }),
   label: z.string().trim().min(1, 'le libellé est obligatoire').max(500),
   description: z.string().trim().max(5_000).default(''),
   mandatory: z.boolean().default(false),
   options: z.array(z.string().trim().min(1).max(500)).max(5_000).default([]),
+  /** Type-specific settings; keys and values are business rules of domain/champ-settings.ts. */
+  settings: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const modifierChampBody = ajouterChampBody
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, {
-    message: 'au moins une modification est attendue',
-  });
+/** With `parentId`, the champ is added to the children of that bloc répétable. */
+export const ajouterChampBody = champBody.extend({
+  parentId: z.string().trim().min(1).max(100).nullable().default(null),
+});
+
+export const modifierChampBody = champBody.partial().refine((changes) => Object.keys(changes).length > 0, {
+  message: 'au moins une modification est attendue',
+});
 
 export const deplacerChampBody = z.object({
   direction: z.enum(['haut', 'bas'], { message: 'attendu : haut ou bas' }),

@@ -5,7 +5,7 @@ import {
   type InternalIdentity,
   RequireRole,
 } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody, ZodQuery } from '@demarches/platform-errors';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AjouterInstructeurUseCase } from '../use-cases/ajouter-instructeur/ajouter-instructeur.use-case';
@@ -56,6 +56,7 @@ export class DemarchesController {
   @ApiOperation({
     summary: 'Catalogue des démarches publiées (recherche titre, description, organisme ; paginé)',
   })
+  @ZodQuery(catalogueQuery)
   async catalogue(@Query() query: unknown) {
     const { q, page, perPage } = parseInput(catalogueQuery, query, 'La recherche');
     const result = await this.catalogueUseCase.execute({ q, page, perPage });
@@ -64,6 +65,7 @@ export class DemarchesController {
 
   @Post()
   @ApiOperation({ summary: 'Créer une démarche en test' })
+  @ZodBody(creerDemarcheBody)
   async create(@CurrentUser() user: InternalIdentity, @Body() body: unknown) {
     return demarcheView(await this.creer.execute(user.email, parseInput(creerDemarcheBody, body)));
   }
@@ -77,6 +79,7 @@ export class DemarchesController {
   @ApiOperation({
     summary: 'Modifier la description (titre, description HTML, conservation, public, date limite…)',
   })
+  @ZodBody(modifierDescriptionBody)
   async modifier(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     const { cadreJuridique, ...changes } = parseInput(modifierDescriptionBody, body);
     return demarcheView(
@@ -90,12 +93,14 @@ export class DemarchesController {
 
   @Put(':id/service')
   @ApiOperation({ summary: 'Le service et ses coordonnées affichés aux usagers' })
+  @ZodBody(serviceBody)
   async service(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     return demarcheView(await this.description.service(user.email, id, parseInput(serviceBody, body)));
   }
 
   @Post(':id/administrateurs')
   @ApiOperation({ summary: 'Ajouter un co-administrateur' })
+  @ZodBody(emailBody)
   async ajouterAdministrateur(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -116,6 +121,7 @@ export class DemarchesController {
   }
 
   @Post(':id/instructeurs')
+  @ZodBody(ajouterInstructeurBody)
   async ajouterInstructeur(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -130,6 +136,7 @@ export class DemarchesController {
   @ApiOperation({
     summary: 'Publier (première publication, nouvelle révision ou réouverture) à /commencer/<slug>',
   })
+  @ZodBody(publierBody)
   async publier(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     return demarcheView(await this.publierUseCase.execute(user.email, id, parseInput(publierBody, body)));
   }

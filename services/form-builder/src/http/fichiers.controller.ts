@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertFichierKind } from '../domain/fichiers';
@@ -17,6 +17,7 @@ export class FichiersController {
   @ApiOperation({
     summary: 'Préparer un téléversement : un PUT présigné lié au type et à la taille annoncés',
   })
+  @ZodBody(televersementBody)
   preparer(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -30,6 +31,7 @@ export class FichiersController {
   @Post('confirmation')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirmer un téléversement (taille et signature du fichier vérifiées)' })
+  @ZodBody(confirmationBody)
   async confirmer(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,

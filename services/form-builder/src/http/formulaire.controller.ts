@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Type } from '@nestjs/common';
 import { definirCondition } from '../domain/conditions';
 import { ajouterChamp, Cible, deplacerChamp, modifierChamp, supprimerChamp } from '../domain/formulaire';
@@ -9,7 +9,9 @@ import { definirConditionBody } from './groupes.dto';
 
 /**
  * The form editor, built once per target: /demarches/:id/champs/** edits the usager's form and
- * /demarches/:id/annotations/** the instructeurs' private annotations, with the same operations.
+ * /demarches/:id/annotations/** the instructeurs' private annotations, with the same operations. A champ of a bloc
+ * répétable is added with `parentId` (the bloc's id), then edited, moved within its bloc, given a condition and
+ * deleted through its own id like any champ.
  */
 function formulaireController(target: Cible): Type<unknown> {
   @Controller(`demarches/:id/${target}`)
@@ -18,12 +20,16 @@ function formulaireController(target: Cible): Type<unknown> {
     constructor(readonly editer: EditerFormulaireUseCase) {}
 
     @Post()
+    @ZodBody(ajouterChampBody, 'Avec parentId, le champ est ajouté à la fin de ce bloc répétable.')
     ajouter(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
-      const champ = parseInput(ajouterChampBody, body);
-      return this.editer.execute(user.email, id, (demarche) => ajouterChamp(demarche, target, champ));
+      const { parentId, ...champ } = parseInput(ajouterChampBody, body);
+      return this.editer.execute(user.email, id, (demarche) =>
+        ajouterChamp(demarche, target, champ, parentId),
+      );
     }
 
     @Patch(':champId')
+    @ZodBody(modifierChampBody)
     modifier(
       @CurrentUser() user: InternalIdentity,
       @Param('id') id: string,
@@ -38,6 +44,7 @@ function formulaireController(target: Cible): Type<unknown> {
 
     /** Conditional display: `{ condition }` tests earlier champs only; `{ condition: null }` removes it. */
     @Put(':champId/condition')
+    @ZodBody(definirConditionBody)
     definirCondition(
       @CurrentUser() user: InternalIdentity,
       @Param('id') id: string,
@@ -51,6 +58,7 @@ function formulaireController(target: Cible): Type<unknown> {
     }
 
     @Post(':champId/deplacer')
+    @ZodBody(deplacerChampBody)
     @HttpCode(200)
     async deplacer(
       @CurrentUser() user: InternalIdentity,

@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -40,6 +40,7 @@ export class GroupesController {
   @ApiOperation({
     summary: 'Créer un groupe instructeur (nom unique dans la démarche, coordonnées facultatives)',
   })
+  @ZodBody(creerGroupeBody)
   async create(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     const input = parseInput(creerGroupeBody, body);
     return (await this.groupes.execute(user.email, id, (demarche) => creerGroupe(demarche, input))).result;
@@ -49,6 +50,7 @@ export class GroupesController {
   @ApiOperation({
     summary: 'Renommer, fermer/rouvrir, changer les coordonnées, désigner comme groupe par défaut',
   })
+  @ZodBody(modifierGroupeBody)
   async update(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -77,6 +79,7 @@ export class GroupesController {
   @Post('groupes/:groupeId/instructeurs')
   @HttpCode(200)
   @ApiOperation({ summary: 'Affecter des instructeurs par e-mail (les nouveaux comptes sont invités)' })
+  @ZodBody(ajouterInstructeursBody)
   async addInstructeurs(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -107,6 +110,7 @@ export class GroupesController {
 
   @Put('groupes/:groupeId/regle')
   @ApiOperation({ summary: 'Définir (ou retirer avec null) la règle de routage d’un groupe' })
+  @ZodBody(definirRegleBody)
   async setRule(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,
@@ -129,6 +133,7 @@ export class GroupesController {
     summary:
       'Router par un champ liste en tête du formulaire (mode champ) ou désactiver le routage (mode aucun)',
   })
+  @ZodBody(routageBody)
   async setRoutage(@CurrentUser() user: InternalIdentity, @Param('id') id: string, @Body() body: unknown) {
     const input = parseInput(routageBody, body);
     const { result } = await this.groupes.execute(user.email, id, (demarche) =>

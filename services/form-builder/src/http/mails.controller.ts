@@ -1,5 +1,5 @@
 import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/platform-auth';
-import { parseInput } from '@demarches/platform-errors';
+import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, Get, Param, Put } from '@nestjs/common';
 import {
   assertMailKind,
@@ -27,6 +27,7 @@ export class MailsController {
   }
 
   @Put(':kind')
+  @ZodBody(personnaliserMailBody)
   personnaliser(
     @CurrentUser() user: InternalIdentity,
     @Param('id') id: string,

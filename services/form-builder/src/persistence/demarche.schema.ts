@@ -12,6 +12,10 @@ interface ChampDocument {
   options: string[];
   /** A @demarches/formulaire Condition tree, stored as is. */
   condition?: unknown;
+  /** Children of a bloc répétable: an array of objects, one level (FerretDB v1 refuses arrays of arrays). */
+  children?: ChampDocument[];
+  /** Type-specific settings (domain/champ-settings.ts): scalars and lists of strings only. */
+  settings?: Record<string, unknown>;
 }
 
 interface GroupeDocument {
@@ -107,9 +111,12 @@ const ChampSchema = new Schema<ChampDocument>(
     mandatory: { type: Boolean, default: false },
     options: { type: [String], default: [] },
     condition: { type: Schema.Types.Mixed, default: null },
+    settings: { type: Schema.Types.Mixed, default: undefined },
   },
   { _id: false },
 );
+// A bloc répétable's children are champs themselves; absent on every other type.
+ChampSchema.add({ children: { type: [ChampSchema], default: undefined } });
 
 const ContactSchema = new Schema(
   {

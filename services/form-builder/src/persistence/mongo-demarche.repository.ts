@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, FilterQuery, Model } from 'mongoose';
 import type { Condition } from '@demarches/formulaire';
-import { Demarche, DUREE_CONSERVATION_DEFAUT } from '../domain/demarche';
+import { ChampDescriptor, Demarche, DUREE_CONSERVATION_DEFAUT } from '../domain/demarche';
 import { normaliserGroupes } from '../domain/groupes';
 import { TypeDeChamp } from '../domain/type-de-champ';
 import { CataloguePage, DemarcheRepository } from './demarche.repository';
@@ -102,11 +102,13 @@ export class MongoDemarcheRepository
 
   protected toEntity(doc: StoredDocument<DemarcheDocument>): Demarche {
     const { _id, ...fields } = doc;
-    const typed = (champs: StoredDocument<DemarcheDocument>['champs'] = []) =>
-      champs.map((champ) => ({
+    // Children of a bloc répétable are champs too, one level down.
+    const typed = (champs: StoredDocument<DemarcheDocument>['champs'] = []): ChampDescriptor[] =>
+      champs.map(({ children, ...champ }) => ({
         ...champ,
         type: champ.type as TypeDeChamp,
         condition: (champ.condition ?? null) as Condition | null,
+        ...(children ? { children: typed(children) } : {}),
       }));
     // Démarches stored before annotations, mail templates, the description or revisions existed get defaults.
     const champs = typed(fields.champs);

@@ -4,6 +4,17 @@ import type { OutboxEvent } from '@demarches/platform-mongo';
 import { Demarche } from '../domain/demarche';
 import { demarchePublishedPayload } from './publier-demarche/demarche-published.mapper';
 
+/** A lifecycle event that says only which démarche, when, and its version after the save. */
+function lifecycleEvent(type: 'DemarcheUnpublished' | 'DemarcheReopened' | 'DemarcheDeleted') {
+  return (demarche: Demarche, at: Date): OutboxEvent =>
+    outboxEvent(Topics.procedure, type, demarche.id, {
+      demarcheId: demarche.id,
+      number: demarche.number,
+      at,
+      version: demarche.version + 1,
+    });
+}
+
 /**
  * The events of the procedure topic, built from the démarche as it is about to be saved: `version` is the aggregate
  * version after that save (each save increments it by one), so consumers can keep the newest.
@@ -38,30 +49,9 @@ export const demarcheEvents = {
       version: demarche.version + 1,
     });
   },
-  unpublished(demarche: Demarche, at: Date): OutboxEvent {
-    return outboxEvent(Topics.procedure, 'DemarcheUnpublished', demarche.id, {
-      demarcheId: demarche.id,
-      number: demarche.number,
-      at,
-      version: demarche.version + 1,
-    });
-  },
-  reopened(demarche: Demarche, at: Date): OutboxEvent {
-    return outboxEvent(Topics.procedure, 'DemarcheReopened', demarche.id, {
-      demarcheId: demarche.id,
-      number: demarche.number,
-      at,
-      version: demarche.version + 1,
-    });
-  },
-  deleted(demarche: Demarche, at: Date): OutboxEvent {
-    return outboxEvent(Topics.procedure, 'DemarcheDeleted', demarche.id, {
-      demarcheId: demarche.id,
-      number: demarche.number,
-      at,
-      version: demarche.version + 1,
-    });
-  },
+  unpublished: lifecycleEvent('DemarcheUnpublished'),
+  reopened: lifecycleEvent('DemarcheReopened'),
+  deleted: lifecycleEvent('DemarcheDeleted'),
 };
 
 /**

@@ -68,4 +68,73 @@ describe(identityFromClaims.name, () => {
     expect(identity?.roles).toEqual(['instructeur', 'platform-admin']);
     expect(identity?.idp).toBeUndefined();
   });
+
+  it('drops agent roles from a client the deployment lists as skipping the second factor, and only there', () => {
+    const production = { clientsWithoutAgentRoles: ['demarches-cli'] };
+    const claims = { sub: 'u-1', email: 'agent@demo.fr', realm_access: { roles: ['usager', 'instructeur'] } };
+    expect(identityFromClaims({ ...claims, azp: 'demarches-cli' }, production)?.roles).toEqual(['usager']);
+    expect(identityFromClaims({ ...claims, azp: 'demarches-web' }, production)?.roles).toEqual([
+      'instructeur',
+      'usager',
+    ]);
+    expect(identityFromClaims({ ...claims, azp: 'demarches-cli' })?.roles).toEqual(['instructeur', 'usager']);
+  });
+
+  describe('FranceConnect pivot identity', () => {
+    const franceConnect = {
+      sub: 'u-fc',
+      email: 'angela@exemple.fr',
+      identity_provider: 'franceconnect',
+      realm_access: { roles: ['usager'] },
+    };
+
+    it('carries the pivot identity FranceConnect gave, not the names edited in the profile since', () => {
+      const identity = identityFromClaims({
+        ...franceConnect,
+        fc_given_name: 'Angela Claire Louise',
+        fc_family_name: 'DUBOIS',
+        given_name: 'Angie',
+        family_name: 'Durand',
+        gender: 'female',
+      });
+      expect(identity?.franceConnect).toEqual({
+        givenName: 'Angela Claire Louise',
+        familyName: 'DUBOIS',
+        gender: 'female',
+      });
+    });
+
+    it('falls back on given_name/family_name and drops an unknown gender', () => {
+      const identity = identityFromClaims({
+        ...franceConnect,
+        given_name: ' Jean Pierre ',
+        family_name: 'MARTIN',
+        gender: 'unspecified',
+      });
+      expect(identity?.franceConnect).toEqual({ givenName: 'Jean Pierre', familyName: 'MARTIN' });
+    });
+
+    it('offers nothing without both names', () => {
+      expect(identityFromClaims({ ...franceConnect, fc_given_name: 'Fatou' })?.franceConnect).toBeUndefined();
+      expect(
+        identityFromClaims({ ...franceConnect, fc_given_name: '  ', fc_family_name: 'DIOP' })?.franceConnect,
+      ).toBeUndefined();
+      expect(
+        identityFromClaims({ ...franceConnect, fc_given_name: 42, fc_family_name: 'DIOP' })?.franceConnect,
+      ).toBeUndefined();
+    });
+
+    it('is never taken from a sign-in that did not go through FranceConnect', () => {
+      const identity = identityFromClaims({
+        sub: 'u-1',
+        email: 'usager@demo.demarches.fr',
+        realm_access: { roles: ['usager'] },
+        fc_given_name: 'Angela',
+        fc_family_name: 'DUBOIS',
+        given_name: 'Angela',
+        family_name: 'DUBOIS',
+      });
+      expect(identity).not.toHaveProperty('franceConnect');
+    });
+  });
 });

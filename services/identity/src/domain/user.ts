@@ -37,3 +37,8 @@ export interface Sighting {
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** Agents set a password AND a second factor (ADR 0017); experts only a password (they are not agents). */
+export function requiredActionsFor(role: 'instructeur' | 'administrateur' | 'expert'): string[] {
+  return role === 'expert' ? ['UPDATE_PASSWORD'] : ['UPDATE_PASSWORD', 'CONFIGURE_TOTP'];
+}

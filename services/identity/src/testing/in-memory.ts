@@ -1,4 +1,6 @@
 // In-memory fakes of identity's ports, with the semantics of the real adapters, for unit specs.
+import { type Codec, decodeMessage, eventCodec } from '@demarches/contracts';
+import type { OutboxEvent } from '@demarches/platform-mongo';
 import { AuditEvent, AuditQuery } from '../domain/audit-event';
 import { Sighting, User } from '../domain/user';
 import {
@@ -15,6 +17,7 @@ import {
   DossierAccessRepository,
 } from '../persistence/dossier-access.repository';
 import { DossierStateChange, DossierStateRepository } from '../persistence/dossier-state.repository';
+import { RoleAssignmentRepository, RoleRecord } from '../persistence/role-assignment.repository';
 import {
   DemarcheGroupes,
   InstructeurGroupesRepository,
@@ -215,6 +218,41 @@ export class FakeKeycloakAdmin extends KeycloakAdmin {
 
   async events(): Promise<KeycloakEvent[]> {
     return this.kcEvents;
+  }
+}
+
+/** Same optimistic versioning as the Mongo repository; keeps the outbox events it would have written. */
+export class InMemoryRoleAssignments extends RoleAssignmentRepository {
+  readonly records = new Map<string, RoleRecord>();
+  readonly outbox: OutboxEvent[] = [];
+
+  async find(sub: string): Promise<RoleRecord | undefined> {
+    return this.records.get(sub);
+  }
+
+  async save(
+    record: Omit<RoleRecord, 'version'>,
+    expectedVersion: number,
+    event: (version: number) => OutboxEvent,
+  ): Promise<number> {
+    const current = this.records.get(record.sub);
+    if ((current?.version ?? 0) !== expectedVersion) throw new Error('STALE_VERSION');
+    const version = expectedVersion + 1;
+    this.records.set(record.sub, { ...record, roles: [...new Set(record.roles)].sort(), version });
+    this.outbox.push(event(version));
+    return version;
+  }
+
+  /** The published events, decoded, in order. */
+  published(): Array<{ type: string; key: string; payload: Record<string, unknown> }> {
+    return this.outbox.map((e) => ({
+      type: e.eventType,
+      key: e.key,
+      payload: decodeMessage(eventCodec(e.topic, e.eventType) as Codec<unknown>, e.payload) as Record<
+        string,
+        unknown
+      >,
+    }));
   }
 }
 

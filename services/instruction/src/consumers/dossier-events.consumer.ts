@@ -18,6 +18,11 @@ export class InstructionEventsConsumer {
     await this.projeter.dossierDeposited(event);
   }
 
+  @OnEvent(Topics.dossier, 'DossierUpdated')
+  async dossierUpdated(event: PayloadOf<typeof Topics.dossier, 'DossierUpdated'>): Promise<void> {
+    await this.projeter.dossierUpdated(event);
+  }
+
   @OnEvent(Topics.dossier, 'DossierStateChanged')
   async dossierStateChanged(event: PayloadOf<typeof Topics.dossier, 'DossierStateChanged'>): Promise<void> {
     await this.projeter.dossierStateChanged(event);

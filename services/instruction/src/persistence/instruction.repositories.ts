@@ -25,6 +25,13 @@ export abstract class DossierInstructionRepository {
     version: number,
     at: Date,
   ): Promise<boolean>;
+  /** The groupe a dossier is routed to now (the usager changed the routing champ en construction). */
+  abstract updateGroupeIfNewer(
+    dossierId: string,
+    groupeInstructeurId: string,
+    version: number,
+    at: Date,
+  ): Promise<boolean>;
   abstract findById(dossierId: string): Promise<DossierInstruction | null>;
   abstract listForGroupes(groupeIds: string[]): Promise<DossierInstruction[]>;
   abstract addFollower(dossierId: string, email: string): Promise<void>;

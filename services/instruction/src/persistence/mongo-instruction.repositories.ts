@@ -85,6 +85,20 @@ export class MongoDossierInstructionRepository extends DossierInstructionReposit
     return result.modifiedCount > 0;
   }
 
+  async updateGroupeIfNewer(
+    dossierId: string,
+    groupeInstructeurId: string,
+    version: number,
+    at: Date,
+  ): Promise<boolean> {
+    // Never an upsert: a brouillon's updates come before its dépôt, which creates the row.
+    const result = await this.model.updateOne(
+      { _id: dossierId, dossierVersion: { $lt: version } },
+      { $set: { groupeInstructeurId, dossierVersion: version, updatedAt: at } },
+    );
+    return result.modifiedCount > 0;
+  }
+
   async findById(dossierId: string): Promise<DossierInstruction | null> {
     const doc = await this.model.findById(dossierId).lean<DossierInstructionDocument>();
     return doc ? toRow(doc) : null;

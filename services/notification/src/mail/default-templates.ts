@@ -1,6 +1,7 @@
 import {
   API_TOKEN_EXPIRATION_MAIL_TEMPLATE,
   BROUILLON_EXPIRATION_MAIL_TEMPLATE,
+  COPIE_DEMARCHE_MAIL_TEMPLATE,
   DEFAULT_MAIL_TEMPLATES,
   INVITATION_DOSSIER_TEMPLATE,
 } from '@demarches/mail-templates';
@@ -22,4 +23,5 @@ export const DEFAULT_TEMPLATES: Readonly<Record<EmailKind, EmailTemplate>> = {
   [EmailKind.InvitationDossier]: INVITATION_DOSSIER_TEMPLATE,
   [EmailKind.ExpirationBrouillon]: BROUILLON_EXPIRATION_MAIL_TEMPLATE,
   [EmailKind.ExpirationJetonApi]: API_TOKEN_EXPIRATION_MAIL_TEMPLATE,
+  [EmailKind.CopieDemarche]: COPIE_DEMARCHE_MAIL_TEMPLATE,
 };

@@ -19,6 +19,8 @@ export enum EmailKind {
   ExpirationBrouillon = 'brouillon_expiration',
   /** An administrateur's API token expires soon (identity's ApiTokenExpiring); not customisable, no dossier. */
   ExpirationJetonApi = 'api_token_expiration',
+  /** A colleague sent an administrateur a copy of a démarche (DemarcheCreated.sent_by_email); no dossier. */
+  CopieDemarche = 'demarche_copie',
 }
 
 const DECISIONS: ReadonlySet<DossierState> = new Set([

@@ -66,13 +66,17 @@ function revisionOf(demarche: Demarche, enTest: boolean) {
   return demarche.revisionPubliee;
 }
 
-function toProtoChamp(champ: ChampDescriptor) {
+type ProtoChamp = DemarchePublishedPayload['champs'][number];
+
+/** A champ with its bloc répétable's children (one level) and its settings as JSON text ('' = the defaults). */
+function toProtoChamp(champ: ChampDescriptor): ProtoChamp {
+  const { children, settings, condition, ...rest } = champ;
   return {
-    ...champ,
+    ...rest,
     type: champType(champ.type),
-    children: [],
-    settingsJson: '',
-    condition: champ.condition ? toProtoCondition(champ.condition) : undefined,
+    children: (children ?? []).map(toProtoChamp),
+    settingsJson: settings && Object.keys(settings).length > 0 ? JSON.stringify(settings) : '',
+    condition: condition ? toProtoCondition(condition) : undefined,
   };
 }
 

@@ -1,6 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { InternalIdentity } from '@demarches/platform-auth';
-import { identityFromClaims } from '../../auth/access-token-claims';
+import {
+  identityFromClaims,
+  OPEN_SIGN_IN_POLICY,
+  SIGN_IN_POLICY,
+  SignInPolicy,
+} from '../../auth/access-token-claims';
 import { API_TOKEN_VERIFIER, ApiTokenVerifier, VerifiedApiToken } from '../../auth/api-token-verifier';
 import { parseBearer } from '../../auth/bearer';
 import { ipAllowed } from '../../auth/ip-allow-list';
@@ -34,6 +39,7 @@ export class AuthenticateRequestUseCase {
   constructor(
     @Inject(ACCESS_TOKEN_VERIFIER) private readonly verifier: AccessTokenVerifier,
     @Inject(API_TOKEN_VERIFIER) private readonly apiTokens: ApiTokenVerifier,
+    @Optional() @Inject(SIGN_IN_POLICY) private readonly policy: SignInPolicy = OPEN_SIGN_IN_POLICY,
   ) {}
 
   async execute({
@@ -66,7 +72,7 @@ export class AuthenticateRequestUseCase {
     } catch (error: unknown) {
       throw this.refusal(error, 'access token');
     }
-    const identity = identityFromClaims(claims);
+    const identity = identityFromClaims(claims, this.policy);
     if (!identity)
       throw GatewayException.unauthenticated(
         'Le jeton d’accès ne désigne aucun utilisateur (sujet ou e-mail manquant).',

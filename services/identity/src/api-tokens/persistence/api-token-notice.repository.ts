@@ -1,8 +1,4 @@
-import {
-  type DocumentFields,
-  type StoredDocument,
-  VersionedRepository,
-} from '@demarches/platform-mongo';
+import { type DocumentFields, type StoredDocument, VersionedRepository } from '@demarches/platform-mongo';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
@@ -24,7 +20,10 @@ export function apiTokenNoticeId(tokenId: string, notice: ExpiryNotice): string 
 
 /** Expiry notices sent: an aggregate only so that the notice and its event are one write (ADR 0018). */
 @Injectable()
-export class ApiTokenNoticeRepository extends VersionedRepository<ApiTokenNoticeRecord, ApiTokenNoticeDocument> {
+export class ApiTokenNoticeRepository extends VersionedRepository<
+  ApiTokenNoticeRecord,
+  ApiTokenNoticeDocument
+> {
   protected readonly aggregateName = 'ApiTokenNotice';
 
   constructor(@InjectModel(API_TOKEN_NOTICE_COLLECTION) model: Model<ApiTokenNoticeDocument>) {

@@ -3,6 +3,7 @@ import {
   FixedClock,
   InMemoryAuditEventRepository,
   InMemoryDossierAccess,
+  InMemoryRoleAssignments,
 } from '../../testing/in-memory';
 import { RoleAssignment } from '../assign-role/role-assignment';
 import { RecordAuditEventUseCase } from '../record-audit-event/record-audit-event.use-case';
@@ -25,9 +26,13 @@ describe(GrantExpertUseCase.name, () => {
     keycloak = new FakeKeycloakAdmin();
     access = new InMemoryDossierAccess();
     audit = new InMemoryAuditEventRepository();
-    const roles = new RoleAssignment(keycloak, new RecordAuditEventUseCase(audit, clock), {
-      AGENT_INVITATION_LIFESPAN_S: 3600,
-    });
+    const roles = new RoleAssignment(
+      keycloak,
+      new RecordAuditEventUseCase(audit, clock),
+      new InMemoryRoleAssignments(),
+      clock,
+      { AGENT_INVITATION_LIFESPAN_S: 3600 },
+    );
     useCase = new GrantExpertUseCase(roles, access, clock);
   });
 

@@ -1,4 +1,10 @@
-import { FakeKeycloakAdmin, FixedClock, InMemoryAuditEventRepository } from '../../testing/in-memory';
+import {
+  FakeKeycloakAdmin,
+  FixedClock,
+  InMemoryAuditEventRepository,
+  InMemoryRoleAssignments,
+} from '../../testing/in-memory';
+import { RoleAssignment } from '../assign-role/role-assignment';
 import { RecordAuditEventUseCase } from '../record-audit-event/record-audit-event.use-case';
 import { InviteAgentUseCase } from './invite-agent.use-case';
 
@@ -6,15 +12,21 @@ describe(InviteAgentUseCase.name, () => {
   let keycloak: FakeKeycloakAdmin;
   let audit: InMemoryAuditEventRepository;
   let useCase: InviteAgentUseCase;
+  let records: InMemoryRoleAssignments;
   const admin = { sub: 'kc-admin', email: 'admin@demo.gouv.fr', roles: ['administrateur' as const] };
 
   beforeEach(() => {
     keycloak = new FakeKeycloakAdmin();
     audit = new InMemoryAuditEventRepository();
+    const clock = new FixedClock(new Date('2026-03-01T08:00:00Z'));
+    const recordAudit = new RecordAuditEventUseCase(audit, clock);
+    records = new InMemoryRoleAssignments();
+    const config = { AGENT_INVITATION_LIFESPAN_S: 259_200 };
     useCase = new InviteAgentUseCase(
       keycloak,
-      new RecordAuditEventUseCase(audit, new FixedClock(new Date('2026-03-01T08:00:00Z'))),
-      { AGENT_INVITATION_LIFESPAN_S: 259_200 },
+      recordAudit,
+      new RoleAssignment(keycloak, recordAudit, records, clock, config),
+      config,
     );
   });
 
@@ -27,6 +39,20 @@ describe(InviteAgentUseCase.name, () => {
     expect([...(keycloak.users.get(sub)?.roles ?? [])]).toEqual(['instructeur']);
     expect(keycloak.actionEmails).toEqual([{ sub, actions: ['UPDATE_PASSWORD', 'CONFIGURE_TOTP'] }]);
     expect(audit.events.map((e) => e.type)).toEqual(['agent.invited', 'role.granted']);
+    expect(records.published()).toEqual([
+      {
+        type: 'RoleGranted',
+        key: sub,
+        payload: expect.objectContaining({
+          userSub: sub,
+          email: 'nouvelle@demo.gouv.fr',
+          role: 'ACCOUNT_ROLE_INSTRUCTEUR',
+          grantedBy: 'kc-admin',
+          invited: true,
+          version: 1,
+        }),
+      },
+    ]);
   });
 
   it('refuses an address that already has an account', async () => {

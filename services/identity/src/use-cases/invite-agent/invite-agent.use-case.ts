@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { APP_CONFIG } from '@demarches/platform-config';
 import { AuthException, type InternalIdentity } from '@demarches/platform-auth';
 import { parseInput } from '@demarches/platform-errors';
-import { normalizeEmail } from '../../domain/user';
+import { normalizeEmail, requiredActionsFor } from '../../domain/user';
 import { IdentityConfig } from '../../config';
 import { IdentityException } from '../../identity.exception';
 import { KeycloakAdmin } from '../../keycloak/keycloak-admin';
+import { RoleAssignment } from '../assign-role/role-assignment';
 import { RecordAuditEventUseCase } from '../record-audit-event/record-audit-event.use-case';
 
 const inviteSchema = z.object({
@@ -14,10 +15,7 @@ const inviteSchema = z.object({
   role: z.enum(['instructeur', 'administrateur', 'expert']),
 });
 
-/** Agents set a password AND a second factor (ADR 0017); experts only a password (they are not agents). */
-export function requiredActionsFor(role: 'instructeur' | 'administrateur' | 'expert'): string[] {
-  return role === 'expert' ? ['UPDATE_PASSWORD'] : ['UPDATE_PASSWORD', 'CONFIGURE_TOTP'];
-}
+export { requiredActionsFor };
 
 /**
  * Invites a new agent by e-mail: creates her Keycloak account (no password) with the role, then Keycloak mails
@@ -29,6 +27,7 @@ export class InviteAgentUseCase {
   constructor(
     private readonly keycloak: KeycloakAdmin,
     private readonly audit: RecordAuditEventUseCase,
+    private readonly roles: RoleAssignment,
     @Inject(APP_CONFIG) private readonly config: Pick<IdentityConfig, 'AGENT_INVITATION_LIFESPAN_S'>,
   ) {}
 
@@ -57,6 +56,7 @@ export class InviteAgentUseCase {
       subject: sub,
       details: { role: parsed.role },
     });
+    await this.roles.recordChange(sub, email, parsed.role, 'granted', { actor: actor.sub, invited: true });
     return { sub };
   }
 }

@@ -3,6 +3,7 @@ import {
   FixedClock,
   InMemoryAuditEventRepository,
   InMemoryInstructeurGroupes,
+  InMemoryRoleAssignments,
 } from '../../testing/in-memory';
 import { RoleAssignment } from '../assign-role/role-assignment';
 import { RecordAuditEventUseCase } from '../record-audit-event/record-audit-event.use-case';
@@ -38,6 +39,7 @@ describe(SyncInstructeurGroupesUseCase.name, () => {
   let keycloak: FakeKeycloakAdmin;
   let groupes: InMemoryInstructeurGroupes;
   let audit: InMemoryAuditEventRepository;
+  let records: InMemoryRoleAssignments;
   let useCase: SyncInstructeurGroupesUseCase;
 
   const account = (id: string, email: string, roles: string[] = ['usager']) =>
@@ -48,7 +50,8 @@ describe(SyncInstructeurGroupesUseCase.name, () => {
     groupes = new InMemoryInstructeurGroupes();
     audit = new InMemoryAuditEventRepository();
     const clock = new FixedClock(at);
-    const roles = new RoleAssignment(keycloak, new RecordAuditEventUseCase(audit, clock), {
+    records = new InMemoryRoleAssignments();
+    const roles = new RoleAssignment(keycloak, new RecordAuditEventUseCase(audit, clock), records, clock, {
       AGENT_INVITATION_LIFESPAN_S: 3600,
     });
     useCase = new SyncInstructeurGroupesUseCase(groupes, roles);
@@ -89,6 +92,7 @@ describe(SyncInstructeurGroupesUseCase.name, () => {
     expect((await useCase.execute(event(1, [['g-1', []]]))).applied).toBe(false);
     expect(keycloak.users.get('kc-a')?.roles.has('instructeur')).toBe(true);
     expect(audit.events).toHaveLength(1);
+    expect(records.published().map((e) => e.type)).toEqual(['RoleGranted']);
   });
 
   it('withdraws the role when she left her last groupe, keeps it while another démarche has her', async () => {
@@ -109,6 +113,12 @@ describe(SyncInstructeurGroupesUseCase.name, () => {
       expect.objectContaining({ demarcheId: 'dem-2', groupes: [{ id: 'g-9', label: 'Groupe g-9' }] }),
     ]);
     expect(audit.events.filter((e) => e.type === 'role.removed').map((e) => e.subject)).toEqual(['kc-a']);
+    expect(records.published().map((e) => [e.type, e.key, e.payload['role'], e.payload['version']])).toEqual([
+      ['RoleGranted', 'kc-a', 'ACCOUNT_ROLE_INSTRUCTEUR', 1],
+      ['RoleGranted', 'kc-b', 'ACCOUNT_ROLE_INSTRUCTEUR', 1],
+      ['RoleRemoved', 'kc-a', 'ACCOUNT_ROLE_INSTRUCTEUR', 2],
+    ]);
+    expect(records.records.get('kc-a')?.roles).toEqual([]);
   });
 
   it('lists only the groupes she belongs to', async () => {

@@ -30,6 +30,7 @@ class Groupes extends GroupeRepository {
 class Dossiers extends DossierInstructionRepository {
   rows = new Map([[row.dossierId, { ...row }]]);
   upsertIfNewer = jest.fn();
+  updateGroupeIfNewer = jest.fn();
   async updateStateIfNewer(dossierId: string, state: EtatDossier, version: number) {
     const current = this.rows.get(dossierId)!;
     if (version <= current.dossierVersion) return false;

@@ -6,6 +6,7 @@ import { DossierInstructionRepository, GroupeRepository } from '../../persistenc
 type Published = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
 type Deposited = PayloadOf<typeof Topics.dossier, 'DossierDeposited'>;
 type StateChanged = PayloadOf<typeof Topics.dossier, 'DossierStateChanged'>;
+type Updated = PayloadOf<typeof Topics.dossier, 'DossierUpdated'>;
 
 const ETATS: Partial<Record<DossierState, EtatDossier>> = {
   [DossierState.EN_CONSTRUCTION]: 'en_construction',
@@ -40,8 +41,15 @@ export class ProjeterEvenementsUseCase {
     );
   }
 
+  /**
+   * The state is the one the dossier reached at dépôt: en construction, or for a déclaratif démarche en instruction
+   * or accepté. The DossierStateChanged that tells the automatic move carries the SAME version, so the version guard
+   * drops it: the state must come from here, or the dossier would stay « en construction » in the wrong tab.
+   */
   async dossierDeposited(event: Deposited): Promise<void> {
     const depositedAt = event.depositedAt ?? new Date();
+    // Events written before DossierDeposited.state existed carry BROUILLON/unspecified: en construction then.
+    const state = etatFromProto(event.state) ?? 'en_construction';
     await this.dossiers.upsertIfNewer({
       dossierId: event.dossierId,
       number: event.number,
@@ -50,13 +58,27 @@ export class ProjeterEvenementsUseCase {
       demarcheTitle: event.demarcheTitle,
       groupeInstructeurId: event.groupeInstructeurId,
       usagerEmail: event.usagerEmail,
-      state: 'en_construction',
+      state,
       depositedAt,
       updatedAt: depositedAt,
       followers: [],
       archived: false,
       dossierVersion: event.version,
     });
+  }
+
+  /**
+   * An edit en construction may re-route the dossier (routing champ changed): it then belongs to the new groupe's
+   * lists and only its instructeurs may act on it. Edits of a brouillon find no row and change nothing.
+   */
+  async dossierUpdated(event: Updated): Promise<void> {
+    if (event.state === DossierState.BROUILLON || !event.groupeInstructeurId) return;
+    await this.dossiers.updateGroupeIfNewer(
+      event.dossierId,
+      event.groupeInstructeurId,
+      event.version,
+      event.updatedAt ?? new Date(),
+    );
   }
 
   async dossierStateChanged(event: StateChanged): Promise<void> {

@@ -43,6 +43,12 @@ describe(NotifierInvitationUseCase.name, () => {
     expect(queue.jobIds).toEqual(new Set(['evt-1']));
   });
 
+  it('adds no message paragraph when the usager wrote none', async () => {
+    const { deliveries, useCase } = setup();
+    await useCase.execute({ ...invitation, message: '  ' }, 'evt-2');
+    expect(deliveries.byId.get('evt-2')!.body).not.toContain('Message de');
+  });
+
   it('sends nothing twice for a redelivered event', async () => {
     const { deliveries, useCase } = setup();
     await useCase.execute(invitation, 'evt-1');

@@ -2,11 +2,9 @@ import { DossierInviteAdded } from '@demarches/contracts';
 import { InjectConfig } from '@demarches/platform-config';
 import { Injectable } from '@nestjs/common';
 import { NotificationConfig } from '../../config';
-import { renderTemplate } from '../../mail/balise-renderer';
-import { Balise } from '../../mail/balises';
-import { DEFAULT_TEMPLATES } from '../../mail/default-templates';
 import { EmailKind } from '../../mail/email-kind';
 import { Deliveries, DossierContacts, EmailQueue } from '../../persistence/ports';
+import { balisesDossier, sendOneOffEmail } from '../shared/one-off-email';
 
 export const AUTEUR_INVITATION = "auteur de l'invitation";
 
@@ -26,37 +24,24 @@ export class NotifierInvitationUseCase {
   async execute(event: DossierInviteAdded, eventId: string, now = new Date()): Promise<void> {
     // The démarche's title is known once the dossier was deposited; a brouillon's invitation goes without it.
     const contact = await this.contacts.find(event.dossierId);
-    const rendered = renderTemplate(
-      DEFAULT_TEMPLATES[EmailKind.InvitationDossier],
-      {
-        [Balise.NumeroDossier]: String(event.number),
-        [Balise.LibelleDemarche]: contact?.demarcheTitle ?? '',
-        [Balise.LienDossier]: new URL(
-          `/dossiers/${encodeURIComponent(event.dossierId)}`,
-          this.config.PUBLIC_URL,
-        ).href,
-      },
-      [{ label: AUTEUR_INVITATION, value: event.invitedByEmail }],
-    );
     // The usager's message is added after rendering, so whatever it contains is never read as a balise.
     const message = event.message.trim();
-    const body = message
-      ? `${rendered.body}\n\nMessage de ${event.invitedByEmail} :\n${message}`
-      : rendered.body;
-    await this.deliveries.createIfAbsent({
-      id: eventId,
-      kind: EmailKind.InvitationDossier,
-      dossierId: event.dossierId,
-      recipient: event.email,
-      subject: rendered.subject,
-      body,
-      status: 'queued',
-      attempts: 0,
-      messageId: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    await this.queue.enqueue(eventId);
+    await sendOneOffEmail(
+      { deliveries: this.deliveries, queue: this.queue },
+      {
+        eventId,
+        kind: EmailKind.InvitationDossier,
+        recipient: event.email,
+        dossierId: event.dossierId,
+        values: balisesDossier(this.config.PUBLIC_URL, {
+          dossierId: event.dossierId,
+          number: event.number,
+          demarcheTitle: contact?.demarcheTitle ?? '',
+        }),
+        extras: [{ label: AUTEUR_INVITATION, value: event.invitedByEmail }],
+        postscript: message ? `Message de ${event.invitedByEmail} :\n${message}` : undefined,
+      },
+      now,
+    );
   }
 }

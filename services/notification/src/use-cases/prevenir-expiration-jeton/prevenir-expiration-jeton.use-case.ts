@@ -2,11 +2,10 @@ import { ApiTokenExpiring } from '@demarches/contracts';
 import { InjectConfig } from '@demarches/platform-config';
 import { Injectable } from '@nestjs/common';
 import { NotificationConfig } from '../../config';
-import { renderTemplate } from '../../mail/balise-renderer';
 import { formatDate } from '../../mail/balises';
-import { DEFAULT_TEMPLATES } from '../../mail/default-templates';
 import { EmailKind } from '../../mail/email-kind';
 import { Deliveries, EmailQueue } from '../../persistence/ports';
+import { publicLink, sendOneOffEmail } from '../shared/one-off-email';
 
 /** Balises of this e-mail only (not usable in administrateurs' templates). */
 export const NOM_DU_JETON = 'nom du jeton';
@@ -29,24 +28,19 @@ export class PrevenirExpirationJetonUseCase {
   ) {}
 
   async execute(event: ApiTokenExpiring, eventId: string, now = new Date()): Promise<void> {
-    const { subject, body } = renderTemplate(DEFAULT_TEMPLATES[EmailKind.ExpirationJetonApi], {}, [
-      { label: NOM_DU_JETON, value: event.tokenName },
-      { label: DATE_EXPIRATION, value: formatDate(event.expiresAt) },
-      { label: LIEN_JETONS, value: new URL(JETONS_PATH, this.config.PUBLIC_URL).href },
-    ]);
-    await this.deliveries.createIfAbsent({
-      id: eventId,
-      kind: EmailKind.ExpirationJetonApi,
-      recipient: event.ownerEmail,
-      subject,
-      body,
-      status: 'queued',
-      attempts: 0,
-      messageId: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    await this.queue.enqueue(eventId);
+    await sendOneOffEmail(
+      { deliveries: this.deliveries, queue: this.queue },
+      {
+        eventId,
+        kind: EmailKind.ExpirationJetonApi,
+        recipient: event.ownerEmail,
+        extras: [
+          { label: NOM_DU_JETON, value: event.tokenName },
+          { label: DATE_EXPIRATION, value: formatDate(event.expiresAt) },
+          { label: LIEN_JETONS, value: publicLink(this.config.PUBLIC_URL, JETONS_PATH) },
+        ],
+      },
+      now,
+    );
   }
 }

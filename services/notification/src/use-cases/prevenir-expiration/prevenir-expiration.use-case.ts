@@ -2,11 +2,10 @@ import { DossierExpirationNotified } from '@demarches/contracts';
 import { InjectConfig } from '@demarches/platform-config';
 import { Injectable } from '@nestjs/common';
 import { NotificationConfig } from '../../config';
-import { renderTemplate } from '../../mail/balise-renderer';
-import { Balise, formatDate } from '../../mail/balises';
-import { DEFAULT_TEMPLATES } from '../../mail/default-templates';
+import { formatDate } from '../../mail/balises';
 import { EmailKind } from '../../mail/email-kind';
 import { Deliveries, EmailQueue } from '../../persistence/ports';
+import { balisesDossier, sendOneOffEmail } from '../shared/one-off-email';
 
 /** Balise of the deletion day, only in this e-mail (not a balise administrateurs may use in their templates). */
 export const DATE_DE_SUPPRESSION = 'date de suppression';
@@ -25,32 +24,17 @@ export class PrevenirExpirationUseCase {
   ) {}
 
   async execute(event: DossierExpirationNotified, eventId: string, now = new Date()): Promise<void> {
-    const { subject, body } = renderTemplate(
-      DEFAULT_TEMPLATES[EmailKind.ExpirationBrouillon],
+    await sendOneOffEmail(
+      { deliveries: this.deliveries, queue: this.queue },
       {
-        [Balise.NumeroDossier]: String(event.number),
-        [Balise.LibelleDemarche]: event.demarcheTitle,
-        [Balise.LienDossier]: new URL(
-          `/dossiers/${encodeURIComponent(event.dossierId)}`,
-          this.config.PUBLIC_URL,
-        ).href,
+        eventId,
+        kind: EmailKind.ExpirationBrouillon,
+        recipient: event.usagerEmail,
+        dossierId: event.dossierId,
+        values: balisesDossier(this.config.PUBLIC_URL, event),
+        extras: [{ label: DATE_DE_SUPPRESSION, value: formatDate(event.expiresAt) }],
       },
-      [{ label: DATE_DE_SUPPRESSION, value: formatDate(event.expiresAt) }],
+      now,
     );
-    await this.deliveries.createIfAbsent({
-      id: eventId,
-      kind: EmailKind.ExpirationBrouillon,
-      dossierId: event.dossierId,
-      recipient: event.usagerEmail,
-      subject,
-      body,
-      status: 'queued',
-      attempts: 0,
-      messageId: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    await this.queue.enqueue(eventId);
   }
 }

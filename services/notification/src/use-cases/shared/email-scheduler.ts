@@ -6,6 +6,7 @@ import { renderTemplate } from '../../mail/balise-renderer';
 import { DEFAULT_TEMPLATES } from '../../mail/default-templates';
 import { EmailKind } from '../../mail/email-kind';
 import { DemarcheMailTemplates, Deliveries, DossierContact, EmailQueue } from '../../persistence/ports';
+import { balisesDossier, recordAndEnqueue } from './one-off-email';
 
 export interface EmailRequest {
   /** Id of the event that caused the e-mail: the delivery id and the job id. */
@@ -17,8 +18,9 @@ export interface EmailRequest {
 }
 
 /**
- * Renders an e-mail (the démarche's customised template for its kind, else the default), records its delivery once,
- * and hands it to the sending queue.
+ * Renders an e-mail about a dossier (the démarche's customised template for its kind, else the default), records its
+ * delivery once, and hands it to the sending queue (one-off e-mails, which no administrateur customises, go through
+ * sendOneOffEmail).
  */
 @Injectable()
 export class EmailScheduler {
@@ -32,12 +34,7 @@ export class EmailScheduler {
   async schedule(request: EmailRequest, now = new Date()): Promise<void> {
     const { contact } = request;
     const values: BaliseValues = {
-      [Balise.NumeroDossier]: String(contact.number),
-      [Balise.LibelleDemarche]: contact.demarcheTitle,
-      [Balise.LienDossier]: new URL(
-        `/dossiers/${encodeURIComponent(contact.dossierId)}`,
-        this.config.PUBLIC_URL,
-      ).href,
+      ...balisesDossier(this.config.PUBLIC_URL, contact),
       [Balise.DateDepot]: formatDate(contact.depositedAt),
       [Balise.DatePassageEnInstruction]: formatDate(contact.enInstructionAt),
       [Balise.DateDecision]: formatDate(request.decidedAt),
@@ -49,22 +46,17 @@ export class EmailScheduler {
     // The dossier's own values first; any other label of the démarche (an annotation, an unfilled champ) renders empty.
     const champs = [...contact.champs, ...(mails?.labels ?? []).map((label) => ({ label, value: '' }))];
     const { subject, body } = renderTemplate(template, values, champs);
-    await this.deliveries.createIfAbsent({
-      id: request.eventId,
-      kind: request.kind,
-      dossierId: contact.dossierId,
-      recipient: contact.usagerEmail,
-      subject,
-      body,
-      status: 'queued',
-      attempts: 0,
-      messageId: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    // Enqueued even for an existing delivery: if a crash came between the insert and the enqueue, the redelivered
-    // event finishes the job. The deterministic job id (and the sent status the worker checks) prevent a second mail.
-    await this.queue.enqueue(request.eventId);
+    await recordAndEnqueue(
+      { deliveries: this.deliveries, queue: this.queue },
+      {
+        eventId: request.eventId,
+        kind: request.kind,
+        dossierId: contact.dossierId,
+        recipient: contact.usagerEmail,
+        subject,
+        body,
+      },
+      now,
+    );
   }
 }

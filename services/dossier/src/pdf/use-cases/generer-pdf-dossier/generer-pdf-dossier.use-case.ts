@@ -23,10 +23,7 @@ export class GenererPdfDossierUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(
-    dossierId: string,
-    who: IdentiteLecteur,
-  ): Promise<{ number: number; pdf: Readable }> {
+  async execute(dossierId: string, who: IdentiteLecteur): Promise<{ number: number; pdf: Readable }> {
     const { dossier } = await loadLisible(this.dossiers, this.revisions, dossierId, who);
     if (dossier.state === 'brouillon') {
       throw new DossierException(

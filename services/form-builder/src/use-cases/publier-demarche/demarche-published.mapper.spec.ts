@@ -1,0 +1,53 @@
+import { ChampType, decodeMessage, encodeMessage, eventCodec, Topics } from '@demarches/contracts';
+import { nouvelleDemarche } from '../../domain/demarche';
+import { ajouterChamp, NouveauChamp } from '../../domain/formulaire';
+import { demarchePublishedPayload } from './demarche-published.mapper';
+
+const now = new Date('2026-11-27T10:00:00Z');
+const champ = (label: string, extra: Partial<NouveauChamp> = {}): NouveauChamp => ({
+  type: 'text',
+  label,
+  description: '',
+  mandatory: false,
+  options: [],
+  ...extra,
+});
+
+describe('DemarchePublished snapshot of the champs', () => {
+  it('carries the children of a bloc répétable and every champ’s settings as JSON', () => {
+    let demarche = nouvelleDemarche({
+      number: 1,
+      title: 'Aide',
+      description: '',
+      administrateur: 'a@x.fr',
+      now,
+    });
+    const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
+      const edition = ajouterChamp(demarche, 'champs', nouveau, parentId);
+      demarche = edition.demarche;
+      return edition.result.id;
+    };
+    add(champ('Référence', { type: 'formatted', settings: { minLength: 3, numbersAccepted: false } }));
+    const bloc = add(champ('Enfants', { type: 'repetition', mandatory: true }));
+    const age = add(champ('Âge', { type: 'integer_number', settings: { min: 0, max: 25 } }), bloc);
+    add(champ('Prénom'), bloc);
+
+    const payload = demarchePublishedPayload(demarche, { enTest: true });
+    // Through the real protobuf codec, as consumers get it.
+    const codec = eventCodec(Topics.procedure, 'DemarchePublished');
+    if (!codec) throw new Error('no codec');
+    const decoded = decodeMessage(codec, encodeMessage(codec, payload)) as typeof payload;
+    expect(decoded.champs).toHaveLength(2);
+    expect(JSON.parse(decoded.champs[0].settingsJson)).toEqual({ minLength: 3, numbersAccepted: false });
+    expect(decoded.champs[0].children).toEqual([]);
+    expect(decoded.champs[1]).toMatchObject({ id: bloc, type: ChampType.REPETITION, settingsJson: '' });
+    expect(decoded.champs[1].children).toEqual([
+      expect.objectContaining({
+        id: age,
+        type: ChampType.INTEGER_NUMBER,
+        settingsJson: '{"min":0,"max":25}',
+      }),
+      expect.objectContaining({ label: 'Prénom', type: ChampType.TEXT, settingsJson: '', children: [] }),
+    ]);
+  });
+});

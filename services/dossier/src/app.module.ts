@@ -32,6 +32,7 @@ import { RenseignerIdentiteUseCase } from './use-cases/renseigner-identite/rense
 import { RevoquerInvitationUseCase } from './use-cases/revoquer-invitation/revoquer-invitation.use-case';
 import { SupprimerDossierUseCase } from './use-cases/supprimer-dossier/supprimer-dossier.use-case';
 import { SupprimerDossiersTestUseCase } from './use-cases/supprimer-dossiers-test/supprimer-dossiers-test.use-case';
+import { ReaffecterDossiersUseCase } from './use-cases/reaffecter-dossiers/reaffecter-dossiers.use-case';
 import { ApiEntrepriseClient } from './entreprise/api-entreprise.client';
 import { EntrepriseLookup } from './entreprise/entreprise-lookup';
 import { echeancesImports, echeancesProviders } from './echeances/echeances.providers';
@@ -82,6 +83,7 @@ export class AppModule {
         RevoquerInvitationUseCase,
         SupprimerDossierUseCase,
         SupprimerDossiersTestUseCase,
+        ReaffecterDossiersUseCase,
         { provide: EntrepriseLookup, useClass: ApiEntrepriseClient },
         ProcedureEventsConsumer,
         ChangerEtatCommandHandler,

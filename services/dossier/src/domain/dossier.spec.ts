@@ -9,6 +9,7 @@ import {
   confirmerPersonneMorale,
   renseignerParticulier,
   renseignerPersonneMorale,
+  reaffecterSiGroupeSupprime,
   router,
 } from './dossier';
 
@@ -67,6 +68,29 @@ describe('dossier', () => {
     expect(() => enregistrerChamps(enInstruction, revision, { nom: 'X' }, 'u', now)).toThrow(
       expect.objectContaining({ code: DossierErrorCode.DOSSIER_NOT_EDITABLE }),
     );
+  });
+
+  it('keeps a deposited dossier complete: an edit en construction cannot empty a mandatory champ', () => {
+    expect(() => enregistrerChamps(depose(), revision, { nom: '' }, 'u', now)).toThrow(
+      expect.objectContaining({
+        code: DossierErrorCode.DOSSIER_INCOMPLETE,
+        details: { problems: [expect.objectContaining({ champId: 'nom' })] },
+      }),
+    );
+    // An optional champ may still be emptied.
+    expect(enregistrerChamps(depose(), revision, { mail: '' }, 'u', now).champs).toMatchObject({ mail: '' });
+  });
+
+  it('goes to the default groupe when its groupe was deleted, and only then', () => {
+    const ailleurs = { ...depose(), groupeInstructeurId: 'groupe-supprime' };
+    const groupes = [
+      { id: 'g1', label: 'défaut', routingValues: [], routingRule: null, closed: false, isDefault: true },
+    ];
+    const avecGroupes = { ...revision, groupes };
+    const moved = reaffecterSiGroupeSupprime(ailleurs, avecGroupes, now);
+    expect(moved).toMatchObject({ groupeInstructeurId: 'g1', state: 'en_construction' });
+    expect(moved?.history.at(-1)).toMatchObject({ action: 'reaffecter', by: 'administration' });
+    expect(reaffecterSiGroupeSupprime(depose(), avecGroupes, now)).toBeNull();
   });
 
   it('accepts after instruction with an optional motivation and can go back en instruction', () => {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DossierErrorCode, DossierException } from '../dossier.exception';
-import { ChampValue, normaliserValeurs, preparerDepot } from './champ-validation';
+import {
+  ChampProblem,
+  ChampValue,
+  normaliserValeurs,
+  preparerDepot,
+  problemesAuDepot,
+} from './champ-validation';
 import { evaluerCondition } from '@demarches/formulaire';
 import { ActionInstructeur, autoriser, DossierState, OperationSysteme, transition } from './dossier-state';
 import { RevisionPubliee } from './revision';
@@ -23,6 +29,7 @@ export interface HistoryEntry {
     | 'inviter'
     | 'revoquer_invitation'
     | 'supprimer'
+    | 'reaffecter'
     | ActionInstructeur
     | OperationSysteme;
   from: DossierState | null;
@@ -235,6 +242,7 @@ export function enregistrerChamps(
   }
   const changed = Object.keys(values);
   const champs = { ...dossier.champs, ...normalised };
+  if (dossier.state === 'en_construction') assertResteComplet(revision, dossier.champs, champs);
   // En construction the dossier is already with a groupe: a change of the routing champ (or of a value a routing
   // rule reads) sends it to the groupe the routing now designates.
   const groupe = dossier.state === 'en_construction' ? router(revision, champs) : dossier.groupeInstructeurId;
@@ -261,6 +269,28 @@ export function enregistrerChamps(
           ]
         : dossier.history,
   };
+}
+
+/**
+ * A deposited dossier stays complete: an edit en construction may not empty a mandatory champ, nor reveal (through a
+ * condition) a mandatory champ it leaves empty. Problems the dossier already had are not the edit's fault.
+ */
+function assertResteComplet(
+  revision: RevisionPubliee,
+  before: Record<string, ChampValue>,
+  after: Record<string, ChampValue>,
+): void {
+  const where = (p: ChampProblem) => `${p.repetitionId ?? ''}/${p.row ?? 0}/${p.champId}`;
+  const existing = new Set(problemesAuDepot(revision.champs, before).map(where));
+  const introduced = problemesAuDepot(revision.champs, after).filter((p) => !existing.has(where(p)));
+  if (introduced.length > 0) {
+    throw new DossierException(
+      DossierErrorCode.DOSSIER_INCOMPLETE,
+      'invalid',
+      `Ce dossier est déposé : la modification le rendrait incomplet (${introduced.map((p) => p.reason).join(' ; ')}).`,
+      { problems: introduced },
+    );
+  }
 }
 
 export function deposer(dossier: Dossier, revision: RevisionPubliee, by: string, now: Date): Dossier {
@@ -538,5 +568,33 @@ export function supprimer(dossier: Dossier, reason: DeletionReason, by: string, 
     deletedAt: now,
     deletionReason: reason,
     history: historique(dossier, { at: now, by, action: 'supprimer' }),
+  };
+}
+
+/**
+ * When the administrateurs delete a groupe instructeur, its dossiers go to the démarche's default groupe (ADR 0012),
+ * so no dossier is left without instructeurs. Returns null when the dossier's groupe still exists.
+ */
+export function reaffecterSiGroupeSupprime(
+  dossier: Dossier,
+  revision: RevisionPubliee,
+  now: Date,
+): Dossier | null {
+  if (dossier.demarcheId !== revision.demarcheId || dossier.deletedAt) return null;
+  const groupes = revision.groupes ?? [];
+  if (groupes.length === 0 || groupes.some((groupe) => groupe.id === dossier.groupeInstructeurId))
+    return null;
+  const groupe = revision.groupeInstructeurDefautId;
+  if (!groupe) return null;
+  return {
+    ...dossier,
+    groupeInstructeurId: groupe,
+    updatedAt: now,
+    history: historique(dossier, {
+      at: now,
+      by: 'administration',
+      action: 'reaffecter',
+      groupeInstructeurId: groupe,
+    }),
   };
 }

@@ -15,6 +15,8 @@ export abstract class DossierRepository {
   abstract page(filter: DossierListFilter, page: { offset: number; limit: number }): Promise<DossierPage>;
   /** The test dossiers of a démarche still present (not deleted). */
   abstract listTestDossiers(demarcheId: string): Promise<Dossier[]>;
+  /** The démarche's dossiers (not deleted) whose groupe instructeur is none of `groupeIds`. */
+  abstract listHorsGroupes(demarcheId: string, groupeIds: string[]): Promise<Dossier[]>;
 }
 
 export type DossierListFilter = { proprietaireSub: string } | { inviteEmail: string };

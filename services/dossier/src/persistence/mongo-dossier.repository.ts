@@ -82,6 +82,13 @@ export class MongoDossierRepository
     return docs.map((doc) => this.toEntity(doc));
   }
 
+  async listHorsGroupes(demarcheId: string, groupeIds: string[]): Promise<Dossier[]> {
+    const docs = await this.model
+      .find({ demarcheId, deletedAt: null, groupeInstructeurId: { $nin: groupeIds } }, { outbox: 0 })
+      .lean<StoredDocument<DossierDocument>[]>();
+    return docs.map((doc) => this.toEntity(doc));
+  }
+
   protected toEntity(doc: StoredDocument<DossierDocument>): Dossier {
     const { _id, ...fields } = doc;
     // Documents written before a field existed get its neutral value.

@@ -52,6 +52,17 @@ export interface DeclarationEnvoi {
   sha256: string;
 }
 
+/**
+ * The extensions a champ takes: the seed's list, narrowed by the nature (a titre d'identité is an image) and by the
+ * formats the administrateur chose in the champ's settings (form-builder validates them against the same list).
+ */
+export function formatsAcceptes(champ: ChampDescriptor, titre: boolean): string[] {
+  const base = titre ? [...EXTENSIONS_TITRE_IDENTITE] : Object.keys(FORMATS);
+  const choisis = champ.settings?.['formats'];
+  if (!Array.isArray(choisis) || choisis.length === 0) return base;
+  return base.filter((extension) => choisis.includes(extension));
+}
+
 /** Checks what the usager declares about a file, before handing out any upload URL. */
 export function verifierEnvoi(champ: ChampDescriptor | undefined, declaration: DeclarationEnvoi): void {
   if (!champ || !TYPES_PIECE.has(champ.type)) {
@@ -62,7 +73,7 @@ export function verifierEnvoi(champ: ChampDescriptor | undefined, declaration: D
       { champId: declaration.champId },
     );
   }
-  const titre = champ.type === 'titre_identite';
+  const titre = champ.type === 'titre_identite' || champ.settings?.['nature'] === 'titre_identite';
   const max = titre ? TAILLE_MAX_TITRE_IDENTITE : TAILLE_MAX;
   if (declaration.size > max) {
     throw new DossierException(
@@ -74,8 +85,8 @@ export function verifierEnvoi(champ: ChampDescriptor | undefined, declaration: D
   }
   const extension = extensionOf(declaration.fileName);
   const problem = verifierDeclaration(declaration.fileName, declaration.contentType);
-  if (problem === 'extension_refusee' || (titre && !EXTENSIONS_TITRE_IDENTITE.has(extension))) {
-    const accepted = titre ? [...EXTENSIONS_TITRE_IDENTITE] : Object.keys(FORMATS);
+  const accepted = formatsAcceptes(champ, titre);
+  if (problem === 'extension_refusee' || !accepted.includes(extension)) {
     throw new DossierException(
       DossierErrorCode.PIECE_JOINTE_FORMAT_REFUSED,
       'invalid',

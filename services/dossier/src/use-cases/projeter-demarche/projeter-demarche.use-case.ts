@@ -5,6 +5,7 @@ import { RevisionRepository } from '../../persistence/revision.repository';
 import { SupprimerDossiersTestUseCase } from '../supprimer-dossiers-test/supprimer-dossiers-test.use-case';
 import { clotureDuDepot } from '../../echeances/domain/date-limite';
 import { conditionFromProto } from './condition-from-proto';
+import { ReaffecterDossiersUseCase } from '../reaffecter-dossiers/reaffecter-dossiers.use-case';
 
 type Published = PayloadOf<typeof Topics.procedure, 'DemarchePublished'>;
 type Closed = PayloadOf<typeof Topics.procedure, 'DemarcheClosed'>;
@@ -91,16 +92,18 @@ export class ProjeterDemarcheUseCase {
   constructor(
     private readonly revisions: RevisionRepository,
     private readonly dossiersTest: SupprimerDossiersTestUseCase,
+    private readonly reaffecter: ReaffecterDossiersUseCase,
   ) {}
 
   async published(event: Published): Promise<void> {
-    await this.revisions.upsertIfNewer(revisionFromEvent(event));
+    const revision = revisionFromEvent(event);
+    await this.revisions.upsertIfNewer(revision);
+    const current = await this.revisions.findByDemarcheId(event.demarcheId);
+    // Only the newest snapshot decides which groupes exist (an older one replayed must not move dossiers back).
+    if (current && current.sourceVersion === revision.sourceVersion) await this.reaffecter.execute(current);
     // Really published (not a test snapshot): the test dossiers started while the démarche was en test go away.
     // Idempotent: a replayed snapshot finds none left.
-    if (!event.enTest) {
-      const current = await this.revisions.findByDemarcheId(event.demarcheId);
-      if (current && !current.enTest) await this.dossiersTest.execute(event.demarcheId);
-    }
+    if (!event.enTest && current && !current.enTest) await this.dossiersTest.execute(event.demarcheId);
   }
 
   closed(event: Closed): Promise<void> {

@@ -68,6 +68,7 @@ export function demarchePublished(overrides: Partial<DemarchePublished> = {}): D
     cadreJuridiqueUrl: 'https://www.legifrance.gouv.fr/',
     webhookUrl: undefined,
     revisionNumber: 1,
+    files: [],
     ...overrides,
   };
 }

@@ -274,6 +274,63 @@ describe('échéances: conservation (RGPD)', () => {
   });
 });
 
+describe('échéances: due dates stored on the dossier', () => {
+  const raw = () => app.get<Connection>(getConnectionToken()).collection<Record<string, unknown>>('dossiers');
+  const stored = (id: string) => raw().findOne({ _id: id as never });
+
+  it('stores with every save the instants the sweep acts at, for the démarche’s durée', async () => {
+    const brouillon = await dossier(conservee, { updatedAt: T0 });
+    expect(await stored(brouillon.id)).toMatchObject({
+      expirationNoticeAt: ajouterMois(T0, 1),
+      expiresAt: null,
+      conservationMois: 2,
+    });
+    const decidedAt = new Date('2026-03-12T09:00:00Z');
+    const decide = await dossier(conservee, { state: 'refuse', depositedAt: T0, decidedAt });
+    expect(await stored(decide.id)).toMatchObject({
+      expiresAt: ajouterMois(decidedAt, 2),
+      expirationNoticeAt: null,
+    });
+    const enInstruction = await dossier(conservee, { state: 'en_instruction', depositedAt: T0 });
+    expect(await stored(enInstruction.id)).toMatchObject({ expiresAt: null, expirationNoticeAt: null });
+    // The entity never carries them.
+    expect(await app.get(DossierRepository).load(decide.id)).not.toHaveProperty('expiresAt');
+  });
+
+  it('computes the dates of dossiers written before them or for another durée, and never trusts a stale one', async () => {
+    const decidedAt = new Date('2026-03-20T09:00:00Z');
+    const fin = ajouterMois(decidedAt, 2);
+    const ancien = await dossier(conservee, { state: 'accepte', depositedAt: T0, decidedAt });
+    const autreDuree = await dossier(conservee, { state: 'accepte', depositedAt: T0, decidedAt });
+    const tropTot = await dossier(conservee, { state: 'accepte', depositedAt: T0, decidedAt });
+    await raw().updateOne(
+      { _id: ancien.id as never },
+      { $unset: { expiresAt: '', expirationNoticeAt: '', conservationMois: '' } },
+    );
+    await raw().updateOne(
+      { _id: autreDuree.id as never },
+      { $set: { expiresAt: ajouterMois(decidedAt, 36), conservationMois: 36 } },
+    );
+    // A date earlier than the rules say (whatever the cause): looked at, not acted upon, recomputed.
+    await raw().updateOne({ _id: tropTot.id as never }, { $set: { expiresAt: decidedAt } });
+    // As on the first sweep after an upgrade or a change of durée: the démarche's dossiers are looked over.
+    await app
+      .get<Connection>(getConnectionToken())
+      .collection('dossiers_echeances_demarches')
+      .deleteOne({ _id: conservee as never });
+
+    await sweep(new Date(fin.getTime() - 1000));
+    for (const { id } of [ancien, autreDuree, tropTot]) {
+      expect(await stored(id)).toMatchObject({ deletedAt: null, expiresAt: fin, conservationMois: 2 });
+    }
+
+    await sweep(fin);
+    for (const { id } of [ancien, autreDuree, tropTot]) {
+      await waitFor(() => probe.of('DossierDeleted', (e) => e.dossierId === id)[0], `the deletion of ${id}`);
+    }
+  });
+});
+
 describe('PDF du dossier', () => {
   it('prints a deposited dossier for its usager', async () => {
     const depose = await dossier(conservee, {

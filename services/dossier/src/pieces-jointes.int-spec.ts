@@ -16,6 +16,7 @@ import {
   testNamespace,
   waitFor,
 } from '@demarches/testing';
+import mongoose, { type Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { loadDossierConfig } from './config';
 import { TAILLE_MAX } from './pieces-jointes/domain/piece-jointe';
@@ -41,6 +42,7 @@ const modele = Buffer.from('%PDF-1.4\nmodèle à remplir\n');
 let service: ServiceProcess;
 let http: ServiceCaller;
 let dossierId = '';
+let db: Connection;
 
 function declaration(body: Buffer, fileName: string, contentType: string) {
   return { champId: pieceChampId, fileName, contentType, size: body.length, sha256: sha256Hex(body) };
@@ -49,6 +51,8 @@ function declaration(body: Buffer, fileName: string, contentType: string) {
 beforeAll(async () => {
   await probe.start([Topics.procedure, Topics.dossier]);
   await storage.ensureBucket();
+  const { MONGO_URL, MONGO_DATABASE } = loadDossierConfig(env);
+  db = await mongoose.createConnection(MONGO_URL, { dbName: MONGO_DATABASE }).asPromise();
   await storage.putObject(modeleKey, modele, { contentType: 'application/pdf' });
   service = await startServiceProcess('dossier', env);
   http = internalHttpClient(service.url);
@@ -94,6 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const code = await service?.stop();
+  await db?.close();
   await probe.stop();
   storage.onApplicationShutdown();
   expect(code).toBe(0);
@@ -264,6 +269,48 @@ describe('pièces justificatives', () => {
     expect(listed.body.piecesJointes.map((p: { id: string }) => p.id)).not.toContain(pieceId);
     const dossier = await http(usager, 'GET', `/dossiers/${dossierId}`);
     expect(dossier.body.champs[pieceChampId].attachmentIds).not.toContain(pieceId);
+  });
+
+  it('detaches a file left out of the champ value saved through PATCH /champs, after the save only', async () => {
+    const envoyer = async (nom: string) => {
+      const bytes = Buffer.from(`%PDF-1.7\n${nom}`);
+      const started = await http(usager, 'POST', `/dossiers/${dossierId}/pieces-jointes`, {
+        ...declaration(bytes, `${nom}.pdf`, 'application/pdf'),
+      });
+      await envoyerCommeUnNavigateur(started.body.envoi, bytes);
+      const id = started.body.pieceJointe.id as string;
+      expect(
+        (await http(usager, 'POST', `/dossiers/${dossierId}/pieces-jointes/${id}/confirmer`, {})).status,
+      ).toBe(200);
+      return id;
+    };
+    const gardee = await envoyer('gardee');
+    const retiree = await envoyer('retiree');
+    const pieces = db.collection<{ _id: string; statut: string; removedAt: Date | null }>('pieces_jointes');
+    const statut = async (id: string) => (await pieces.findOne({ _id: id }))?.statut;
+
+    // A save refused (another value invalid) detaches nothing.
+    const refused = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
+      values: { [pieceChampId]: { attachmentIds: [gardee] }, [texteChampId]: 42 },
+    });
+    expect(refused.status).toBe(400);
+    expect(await statut(retiree)).toBe('jointe');
+
+    const saved = await http(usager, 'PATCH', `/dossiers/${dossierId}/champs`, {
+      values: { [pieceChampId]: { attachmentIds: [gardee] } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.champs[pieceChampId].attachmentIds).toEqual([gardee]);
+    // Detached as DELETE …/pieces-jointes/:id does: the orphan cleanup deletes it from S3.
+    expect(await pieces.findOne({ _id: retiree })).toMatchObject({
+      statut: 'retiree',
+      removedAt: expect.any(Date),
+    });
+    expect(await statut(gardee)).toBe('jointe');
+    const listed = await http(usager, 'GET', `/dossiers/${dossierId}/pieces-jointes`);
+    const ids = listed.body.piecesJointes.map((p: { id: string }) => p.id);
+    expect(ids).toContain(gardee);
+    expect(ids).not.toContain(retiree);
   });
 
   it('offers the PDF of the dossier only once it is deposited', async () => {

@@ -24,6 +24,7 @@ import { ModifierDescriptionUseCase } from './use-cases/modifier-description/mod
 import { SupprimerDemarcheUseCase } from './use-cases/supprimer-demarche/supprimer-demarche.use-case';
 import { TesterDemarcheUseCase } from './use-cases/tester-demarche/tester-demarche.use-case';
 import { TeleverserFichierUseCase } from './use-cases/televerser-fichier/televerser-fichier.use-case';
+import { TelechargerFichierUseCase } from './use-cases/telecharger-fichier/telecharger-fichier.use-case';
 import { AnnotationsController, ChampsController } from './http/formulaire.controller';
 import { MailsController } from './http/mails.controller';
 import { AttestationController } from './http/attestation.controller';
@@ -89,6 +90,7 @@ export class AppModule {
         EnvoyerCopieUseCase,
         ConsulterCatalogueUseCase,
         TeleverserFichierUseCase,
+        TelechargerFichierUseCase,
         CloturerAutomatiquementUseCase,
         ClotureAutomatiqueScheduler,
       ],

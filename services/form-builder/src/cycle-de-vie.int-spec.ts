@@ -258,7 +258,7 @@ describe('form-builder lifecycle', () => {
       contentType: 'image/png',
     });
     expect(confirmed.body.logo).toMatchObject({ key: prepared.body.key, size: png.length });
-    const lien = await http(admin, 'GET', `/demarches/${body.id}/fichiers/logo`);
+    const lien = await http(admin, 'GET', `/demarches/${body.id}/fichiers/logo/lien`);
     expect(Buffer.from(await (await fetch(lien.body.url)).arrayBuffer()).equals(png)).toBe(true);
 
     const fake = Buffer.from('MZ this is an executable, not a png at all');

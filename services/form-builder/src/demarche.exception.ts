@@ -9,6 +9,8 @@ export enum DemarcheErrorCode {
   CHAMP_NOT_FOUND = 'CHAMP_NOT_FOUND',
   /** A bloc répétable cannot contain another one. */
   REPETITION_NESTED = 'REPETITION_NESTED',
+  /** A champ of the published revision cannot move into or out of a bloc répétable (reordering is allowed). */
+  CHAMP_PUBLIE_DEPLACEMENT = 'CHAMP_PUBLIE_DEPLACEMENT',
   /** A setting the champ's type does not know (details.key names it). */
   CHAMP_SETTING_UNKNOWN = 'CHAMP_SETTING_UNKNOWN',
   /** A setting with a value its type refuses (details.key, details.reason). */

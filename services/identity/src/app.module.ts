@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { Topics } from '@demarches/contracts';
 import { KafkaModule, kafkaOptionsFromEnv, OutboxModule } from '@demarches/platform-kafka';
 import { MongoModule } from '@demarches/platform-mongo';
+import { QueueModule } from '@demarches/platform-queue';
 import { PlatformModule } from '@demarches/platform-runtime';
 import {
   apiTokenControllers,
@@ -10,6 +11,8 @@ import {
   apiTokenProviders,
   apiTokenSchemas,
 } from './api-tokens/api-tokens.providers';
+import { AuditImportProcessor } from './audit/jobs/audit-import.processor';
+import { auditImportQueue } from './audit/jobs/audit-import.queue';
 import { IdentityConfig } from './config';
 import { DossierEventsConsumer } from './consumers/dossier-events.consumer';
 import { ProcedureEventsConsumer } from './consumers/procedure-events.consumer';
@@ -19,6 +22,12 @@ import { HttpKeycloakAdmin } from './keycloak/http-keycloak-admin';
 import { KeycloakAdmin } from './keycloak/keycloak-admin';
 import { AuditEventRepository } from './persistence/audit-event.repository';
 import { AUDIT_EVENT_COLLECTION, AuditEventSchema } from './persistence/audit-event.schema';
+import { AuditImportCursorRepository } from './persistence/audit-import-cursor.repository';
+import {
+  AUDIT_IMPORT_CURSOR_COLLECTION,
+  AuditImportCursorSchema,
+  MongoAuditImportCursorRepository,
+} from './persistence/mongo-audit-import-cursor.repository';
 import { DossierStateRepository } from './persistence/dossier-state.repository';
 import { DossierAccessRepository } from './persistence/dossier-access.repository';
 import { InstructeurGroupesRepository } from './persistence/instructeur-groupes.repository';
@@ -75,6 +84,7 @@ export class AppModule {
         MongooseModule.forFeature([
           { name: USER_COLLECTION, schema: UserSchema },
           { name: AUDIT_EVENT_COLLECTION, schema: AuditEventSchema },
+          { name: AUDIT_IMPORT_CURSOR_COLLECTION, schema: AuditImportCursorSchema },
           { name: DOSSIER_STATE_COLLECTION, schema: DossierStateSchema },
           { name: INSTRUCTEUR_GROUPES_COLLECTION, schema: InstructeurGroupesSchema },
           { name: DOSSIER_ACCESS_COLLECTION, schema: DossierAccessSchema },
@@ -86,12 +96,15 @@ export class AppModule {
         // RoleGranted / RoleRemoved leave through the role record's outbox.
         OutboxModule.forFeature({ collection: ROLE_ASSIGNMENT_COLLECTION, topic: Topics.identity }),
         ...apiTokenImports(config),
+        // Keycloak's events reach the audit trail through a repeatable job (ADR 0017).
+        QueueModule.forFeature(auditImportQueue),
       ],
       controllers: [MeController, AdminController, ...apiTokenControllers],
       providers: [
         Clock,
         { provide: UserRepository, useClass: MongoUserRepository },
         { provide: AuditEventRepository, useClass: MongoAuditEventRepository },
+        { provide: AuditImportCursorRepository, useClass: MongoAuditImportCursorRepository },
         { provide: DossierStateRepository, useClass: MongoDossierStateRepository },
         { provide: InstructeurGroupesRepository, useClass: MongoInstructeurGroupesRepository },
         { provide: DossierAccessRepository, useClass: MongoDossierAccessRepository },
@@ -100,6 +113,7 @@ export class AppModule {
         ResolveCurrentUserUseCase,
         RecordAuditEventUseCase,
         ImportKeycloakEventsUseCase,
+        AuditImportProcessor,
         QueryAuditEventsUseCase,
         GrantAdministrateurUseCase,
         RevokeAdministrateurUseCase,

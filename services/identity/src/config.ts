@@ -6,7 +6,7 @@ export const identityConfigSchema = httpEnvFor('identity', 3001, 9465)
   .merge(internalAuthEnv)
   // Groupes instructeurs (form-builder) and dossier events (invités, states for the deletion rule).
   .merge(kafkaEnv)
-  // BullMQ: the API token expiry-notice sweep (ADR 0018).
+  // BullMQ: the API token expiry-notice sweep (ADR 0018) and the Keycloak events import (ADR 0017).
   .merge(redisEnv)
   .extend({
     /** Keycloak admin REST API through the identity service account (realm client demarches-identity). */
@@ -20,6 +20,8 @@ export const identityConfigSchema = httpEnvFor('identity', 3001, 9465)
     API_TOKEN_HASH_KEY: z.string().min(32).optional(),
     /** Period of the API token expiry-notice sweep (BullMQ job scheduler), an hour by default. */
     API_TOKEN_EXPIRY_SWEEP_EVERY_MS: z.coerce.number().int().min(1000).default(3_600_000),
+    /** Period of the import of Keycloak's events into the audit trail (BullMQ job scheduler), a minute by default. */
+    AUDIT_IMPORT_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
   });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;

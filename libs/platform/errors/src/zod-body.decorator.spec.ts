@@ -21,4 +21,17 @@ describe('openApiSchemaOf', () => {
     expect(json).not.toHaveProperty('$schema');
     expect(JSON.stringify(json)).not.toContain('$ref');
   });
+
+  it('documents a recursive schema without warning, its inner occurrence described as the same structure', () => {
+    type Node = { all: Node[] } | { champId: string };
+    const node: z.ZodType<Node> = z.lazy(() =>
+      z.union([z.object({ all: z.array(node) }), z.object({ champId: z.string() })]),
+    );
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const json = openApiSchemaOf(z.object({ condition: node }));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(JSON.stringify(json)).toContain('récursive');
+    expect(JSON.stringify(json)).toContain('champId');
+  });
 });

@@ -37,6 +37,14 @@ export interface GroupeRoutage {
 
 export type PublicCible = 'particulier' | 'personne_morale';
 
+/** A file of the démarche's description (DemarchePublished.files), downloaded from form-builder's public route. */
+export interface FichierDemarche {
+  kind: 'logo' | 'notice' | 'cadre_juridique';
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 /** What a déclaratif démarche does with a dossier at dépôt; null when an instructeur decides. */
 export type ModeDeclaratif = 'en_instruction' | 'accepte' | null;
 
@@ -64,6 +72,8 @@ export interface RevisionPubliee {
   administration?: string;
   groupes?: GroupeRoutage[];
   routingChampId?: string | null;
+  /** The logo, notice and cadre juridique document the démarche has; absent on snapshots stored before: none. */
+  fichiers?: FichierDemarche[];
   /** Demarche version of the last applied event, so redelivered or older snapshots never win. */
   sourceVersion: number;
 }

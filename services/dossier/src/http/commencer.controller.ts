@@ -1,7 +1,22 @@
 import { CurrentUser, type InternalIdentity, Public } from '@demarches/platform-auth';
 import { Controller, Get, Param, Post } from '@nestjs/common';
+import { RevisionPubliee } from '../domain/revision';
 import { CommencerDossierUseCase } from '../use-cases/commencer-dossier/commencer-dossier.use-case';
 import { demarchePubliqueView, dossierView } from './dossier.dto';
+
+/**
+ * The start page with the démarche's logo, notice and cadre juridique document: links to form-builder's public
+ * route through the gateway, which redirects to a short-lived download (the files are never copied here).
+ */
+export function commencerView(revision: RevisionPubliee) {
+  return {
+    ...demarchePubliqueView(revision),
+    fichiers: (revision.fichiers ?? []).map((fichier) => ({
+      ...fichier,
+      url: `/api/demarches/${encodeURIComponent(revision.demarcheId)}/fichiers/${fichier.kind}`,
+    })),
+  };
+}
 
 /**
  * `/commencer/<slug>`: the public link of a published démarche. `/commencer/test/<démarche id>` (or its slug once
@@ -13,9 +28,7 @@ export class CommencerController {
 
   @Get('test/:idOuSlug')
   async demarcheEnTest(@Param('idOuSlug') idOuSlug: string, @CurrentUser() user: InternalIdentity) {
-    return demarchePubliqueView(
-      await this.commencer.demarcheEnTest(idOuSlug, { sub: user.sub, email: user.email }),
-    );
+    return commencerView(await this.commencer.demarcheEnTest(idOuSlug, { sub: user.sub, email: user.email }));
   }
 
   @Post('test/:idOuSlug/dossiers')
@@ -28,7 +41,7 @@ export class CommencerController {
   @Get(':slug')
   @Public()
   async demarche(@Param('slug') slug: string) {
-    return demarchePubliqueView(await this.commencer.demarche(slug));
+    return commencerView(await this.commencer.demarche(slug));
   }
 
   @Post(':slug/dossiers')

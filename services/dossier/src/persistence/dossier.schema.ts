@@ -25,6 +25,14 @@ export interface DossierDocument extends VersionedDocument {
   deletedAt: Date | null;
   deletionReason: DeletionReason | null;
   expirationNotifiedAt?: Date | null;
+  /**
+   * Due dates of the retention sweep (echeances/domain/conservation.ts echeancesDuDossier), written on every save
+   * from the démarche's durée de conservation, which `conservationMois` records (the sweep recomputes the dossiers
+   * whose durée differs: documents written before these fields, or a durée changed since). Not part of the entity.
+   */
+  expiresAt?: Date | null;
+  expirationNoticeAt?: Date | null;
+  conservationMois?: number | null;
 }
 
 export const DOSSIER_COLLECTION = 'dossiers';
@@ -60,6 +68,9 @@ export const DossierSchema = addVersioning(
       deletedAt: { type: Date, default: null },
       deletionReason: { type: String, default: null },
       expirationNotifiedAt: { type: Date, default: null },
+      expiresAt: { type: Date, default: null, index: true },
+      expirationNoticeAt: { type: Date, default: null, index: true },
+      conservationMois: { type: Number, default: null },
     },
     { collection: DOSSIER_COLLECTION, minimize: false },
   ),
@@ -67,3 +78,9 @@ export const DossierSchema = addVersioning(
 
 // "Dossiers invités" looks dossiers up by an invité's e-mail; the usager's lists sort by last change.
 DossierSchema.index({ 'invites.email': 1 });
+// The sweeps: dossiers of a démarche whose due dates were computed for another durée (backfill, durée changed), and
+// those of a closed démarche still en construction.
+DossierSchema.index({ demarcheId: 1, conservationMois: 1 });
+DossierSchema.index({ demarcheId: 1, state: 1 });
+// The purge of expired tombstones looks only at deleted dossiers.
+DossierSchema.index({ deletionReason: 1 });

@@ -9,9 +9,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
 import { Dossier } from '../domain/dossier';
+import { echeancesDuDossier } from '../echeances/domain/conservation';
 import { champsFromStorage, champsToStorage } from './champs-storage';
 import { DOSSIER_COLLECTION, DossierDocument } from './dossier.schema';
 import { DossierListFilter, DossierPage, DossierRepository } from './dossier.repository';
+import { REVISION_COLLECTION, RevisionDocument } from './revision.schema';
+
+/** The retention fields of the document (see dossier.schema.ts), computed on each write, never in the entity. */
+type Echeances = Pick<DossierDocument, 'expiresAt' | 'expirationNoticeAt' | 'conservationMois'>;
 
 @Injectable()
 export class MongoDossierRepository
@@ -23,20 +28,36 @@ export class MongoDossierRepository
   constructor(
     @InjectModel(DOSSIER_COLLECTION) model: Model<DossierDocument>,
     @InjectConnection() private readonly connection: Connection,
+    @InjectModel(REVISION_COLLECTION) private readonly revisions: Model<RevisionDocument>,
   ) {
     super(model);
   }
+
+  /** The due dates each write stores, keyed by the object handed to insert/replace (read by toDocument). */
+  private readonly echeances = new WeakMap<Dossier, Echeances>();
 
   nextNumber(): Promise<number> {
     return nextSequenceValue(this.connection, 'dossier');
   }
 
   async create(dossier: Dossier, events: OutboxEvent[]): Promise<Dossier> {
-    return { ...dossier, version: await this.insert(dossier, events) };
+    return { ...dossier, version: await this.insert(await this.avecEcheances(dossier), events) };
   }
 
   async save(dossier: Dossier, events: OutboxEvent[]): Promise<Dossier> {
-    return { ...dossier, version: await this.replace(dossier, dossier.version, events) };
+    const written = await this.avecEcheances(dossier);
+    return { ...dossier, version: await this.replace(written, dossier.version, events) };
+  }
+
+  /** A copy of the dossier to write, with its retention due dates for the démarche's current durée. */
+  private async avecEcheances(dossier: Dossier): Promise<Dossier> {
+    const revision = await this.revisions
+      .findById(dossier.demarcheId, { dureeConservationMois: 1 })
+      .lean<Pick<RevisionDocument, 'dureeConservationMois'> | null>();
+    const duree = revision?.dureeConservationMois ?? 0;
+    const written = { ...dossier };
+    this.echeances.set(written, { ...echeancesDuDossier(dossier, duree), conservationMois: duree });
+    return written;
   }
 
   async load(id: string): Promise<Dossier | null> {
@@ -90,7 +111,13 @@ export class MongoDossierRepository
   }
 
   protected toEntity(doc: StoredDocument<DossierDocument>): Dossier {
-    const { _id, ...fields } = doc;
+    const {
+      _id,
+      expiresAt: _expiresAt,
+      expirationNoticeAt: _expirationNoticeAt,
+      conservationMois: _conservationMois,
+      ...fields
+    } = doc;
     // Documents written before a field existed get its neutral value.
     return {
       id: _id,
@@ -107,6 +134,11 @@ export class MongoDossierRepository
   protected toDocument(dossier: Dossier): DocumentFields<DossierDocument> {
     const { id, version: _version, ...fields } = dossier;
     // Champ values without nested arrays (FerretDB): see champs-storage.ts.
-    return { _id: id, ...fields, champs: champsToStorage(fields.champs) as DossierDocument['champs'] };
+    return {
+      _id: id,
+      ...fields,
+      champs: champsToStorage(fields.champs) as DossierDocument['champs'],
+      ...this.echeances.get(dossier),
+    };
   }
 }

@@ -25,6 +25,7 @@ export const RevisionSchema = new Schema<RevisionDocument>(
     // Groupes with their routing rules (conditions are trees: stored as plain sub-documents).
     groupes: { type: Schema.Types.Mixed, default: [] },
     routingChampId: { type: String, default: null },
+    fichiers: { type: Schema.Types.Mixed, default: [] },
     sourceVersion: { type: Number, required: true },
   },
   { collection: REVISION_COLLECTION, versionKey: false },

@@ -10,6 +10,7 @@ import { Fichiers } from './storage/fichiers';
 import { S3Fichiers } from './storage/s3-fichiers';
 import { ConfirmerEnvoiUseCase } from './use-cases/confirmer-envoi/confirmer-envoi.use-case';
 import { DemarrerEnvoiUseCase } from './use-cases/demarrer-envoi/demarrer-envoi.use-case';
+import { DetacherFichiersRetiresUseCase } from './use-cases/detacher-fichiers-retires/detacher-fichiers-retires.use-case';
 import { PiecesJointesCheck } from './use-cases/pieces-jointes.check';
 import { NettoyerEnvoisOrphelinsUseCase } from './use-cases/nettoyer-envois-orphelins/nettoyer-envois-orphelins.use-case';
 import { RetirerPieceJointeUseCase } from './use-cases/retirer-piece-jointe/retirer-piece-jointe.use-case';
@@ -30,6 +31,7 @@ export const piecesJointesProviders = [
   DemarrerEnvoiUseCase,
   ConfirmerEnvoiUseCase,
   RetirerPieceJointeUseCase,
+  DetacherFichiersRetiresUseCase,
   TelechargerPieceJointeUseCase,
   TelechargerModeleUseCase,
   NettoyerEnvoisOrphelinsUseCase,

@@ -65,3 +65,49 @@ export function avecListe(
     [cible]: demarche[cible].map((champ) => (champ.id === parent.id ? { ...champ, children: liste } : champ)),
   };
 }
+
+/** Where a champ goes when moved: `parentId` names the bloc répétable (null: the top of the form). */
+export interface Destination {
+  parentId: string | null;
+  /** Index in the destination list once the champ has left its current place (0 = first). */
+  position: number;
+}
+
+/**
+ * The démarche with the champ of `emplacement` taken out of its list and inserted into the list of `parentId` (the
+ * bloc's current children, or the form) at `position`. The caller checks that the destination exists, may hold the
+ * champ and that `position` is within the list.
+ */
+export function avecChampDeplace(
+  demarche: Demarche,
+  cible: Cible,
+  emplacement: Emplacement,
+  destination: Destination,
+): { demarche: Demarche; liste: ChampDescriptor[] } {
+  const { champ } = emplacement;
+  const source = listeDe(demarche, cible, emplacement).filter((c) => c.id !== champ.id);
+  const retire = avecListe(demarche, cible, emplacement.parent, source);
+  const parent = destination.parentId
+    ? (retire[cible].find((c) => c.id === destination.parentId) ?? null)
+    : null;
+  const arrivee = parent ? (parent.children ?? []) : retire[cible];
+  const liste = [...arrivee.slice(0, destination.position), champ, ...arrivee.slice(destination.position)];
+  return { demarche: avecListe(retire, cible, parent, liste), liste };
+}
+
+/**
+ * The bloc holding a champ in the published revision: `publie` is false for a champ added since, and `parentId` is
+ * null for a champ published at the top of the form.
+ */
+export function placePubliee(
+  demarche: Demarche,
+  cible: Cible,
+  champId: string,
+): { publie: boolean; parentId: string | null } {
+  const publiee = demarche.revisionPubliee;
+  const emplacement = publiee
+    ? emplacements(publiee[cible]).find((candidat) => candidat.champ.id === champId)
+    : undefined;
+  if (!emplacement) return { publie: false, parentId: null };
+  return { publie: true, parentId: emplacement.parent?.id ?? null };
+}

@@ -1,9 +1,14 @@
 import { DemarcheErrorCode } from '../demarche.exception';
+import { ATTESTATION_PAR_DEFAUT } from './attestation';
 import { nouvelleDemarche } from './demarche';
 import {
   assertFichierKind,
   avecFichier,
+  clesAbandonnees,
+  clesStockees,
   fichierOf,
+  fichierPublic,
+  fichiersPresents,
   nouvelleCleFichier,
   validerTeleversement,
   verifierFichier,
@@ -92,5 +97,51 @@ describe('description files', () => {
     expect(avec.cadreJuridique).toEqual({ texte: '', url: null, document: fichier });
     expect(fichierOf(avec, 'cadre_juridique')).toBe(fichier);
     expect(fichierOf(avecFichier(avec, 'logo', fichier), 'logo')).toBe(fichier);
+  });
+});
+
+describe('files shown to the usagers and objects left behind', () => {
+  const base = () =>
+    nouvelleDemarche({ number: 1, title: 'A', description: '', administrateur: 'a@b.fr', now: new Date() });
+  const logo = { key: 'demarches/x/logo/1', filename: 'logo.png', contentType: 'image/png', size: 10 };
+  const notice = { key: 'demarches/x/notice/1', filename: 'n.pdf', contentType: 'application/pdf', size: 20 };
+
+  it('serves the files of a published démarche to anyone, of another state only to its administrateurs', () => {
+    const brouillon = avecFichier(base(), 'logo', logo);
+    expect(fichierPublic(brouillon, 'logo', 'A@b.fr')).toEqual(logo);
+    for (const viewer of [undefined, 'x@b.fr']) {
+      expect(() => fichierPublic(brouillon, 'logo', viewer)).toThrow(
+        expect.objectContaining({ code: DemarcheErrorCode.DEMARCHE_NOT_FOUND }),
+      );
+    }
+    const publiee = { ...brouillon, state: 'publiee' as const };
+    expect(fichierPublic(publiee, 'logo', undefined)).toEqual(logo);
+    expect(() => fichierPublic(publiee, 'notice', undefined)).toThrow(
+      expect.objectContaining({ code: DemarcheErrorCode.FICHIER_INVALID, kind: 'not_found' }),
+    );
+    expect(() => fichierPublic({ ...publiee, deletedAt: new Date() }, 'logo', 'a@b.fr')).toThrow(
+      expect.objectContaining({ code: DemarcheErrorCode.DEMARCHE_NOT_FOUND }),
+    );
+  });
+
+  it('lists the files present in a stable order', () => {
+    const demarche = avecFichier(avecFichier(base(), 'cadre_juridique', notice), 'logo', logo);
+    expect(fichiersPresents(demarche).map(({ kind }) => kind)).toEqual(['logo', 'cadre_juridique']);
+  });
+
+  it('names the objects a change no longer points at, attestation images included', () => {
+    const avant = {
+      ...avecFichier(avecFichier(base(), 'logo', logo), 'notice', notice),
+      attestation: { ...ATTESTATION_PAR_DEFAUT, logoKey: 'att/logo/1', signatureKey: 'att/sig/1' },
+    };
+    const apres = {
+      ...avecFichier(avecFichier(avant, 'logo', { ...logo, key: 'demarches/x/logo/2' }), 'notice', null),
+      attestation: { ...avant.attestation, signatureKey: 'att/sig/2' },
+    };
+    expect(clesAbandonnees(avant, apres)).toEqual([logo.key, notice.key, 'att/sig/1']);
+    expect(clesAbandonnees(avant, avant)).toEqual([]);
+    // Removing the logo alone leaves the other objects in use.
+    expect(clesAbandonnees(avant, avecFichier(avant, 'logo', null))).toEqual([logo.key]);
+    expect(clesStockees(base())).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
+import { attestationOf } from './attestation';
 import { Demarche, FichierDemarche } from './demarche';
 
 /** The files of a démarche's description: its logo, its notice and the document of its cadre juridique. */
@@ -129,4 +130,54 @@ export function avecFichier(
 
 export function fichierOf(demarche: Demarche, kind: FichierKind): FichierDemarche | null {
   return kind === 'cadre_juridique' ? demarche.cadreJuridique.document : demarche[kind];
+}
+
+/** The description's files the démarche has, in a stable order (logo, notice, cadre juridique). */
+export function fichiersPresents(demarche: Demarche): { kind: FichierKind; fichier: FichierDemarche }[] {
+  return FICHIER_KINDS.flatMap((kind) => {
+    const fichier = fichierOf(demarche, kind);
+    return fichier ? [{ kind, fichier }] : [];
+  });
+}
+
+/**
+ * The file behind the public route: anyone may download those of a published démarche; any other state (en test,
+ * close, dépubliée) only its administrateurs. Others get the answer of a démarche that does not exist.
+ */
+export function fichierPublic(
+  demarche: Demarche,
+  kind: FichierKind,
+  viewer: string | undefined,
+): FichierDemarche {
+  const administrateur = viewer !== undefined && demarche.administrateurs.includes(viewer.toLowerCase());
+  if (demarche.deletedAt || (demarche.state !== 'publiee' && !administrateur)) {
+    throw DemarcheException.notFound(demarche.id);
+  }
+  const fichier = fichierOf(demarche, kind);
+  if (!fichier) {
+    throw new DemarcheException(
+      DemarcheErrorCode.FICHIER_INVALID,
+      'not_found',
+      "Cette démarche n'a pas ce fichier.",
+      {
+        kind,
+      },
+    );
+  }
+  return fichier;
+}
+
+/** Every S3 object the démarche points at: the description's files and the attestation's images. */
+export function clesStockees(demarche: Demarche): string[] {
+  const attestation = attestationOf(demarche);
+  return [
+    ...fichiersPresents(demarche).map(({ fichier }) => fichier.key),
+    ...[attestation.logoKey, attestation.signatureKey].filter((key): key is string => key !== null),
+  ];
+}
+
+/** The objects `avant` pointed at and `apres` no longer does (a file replaced or removed). */
+export function clesAbandonnees(avant: Demarche, apres: Demarche): string[] {
+  const gardees = new Set(clesStockees(apres));
+  return [...new Set(clesStockees(avant))].filter((key) => !gardees.has(key));
 }

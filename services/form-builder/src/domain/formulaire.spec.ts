@@ -1,7 +1,16 @@
 import { DemarcheErrorCode } from '../demarche.exception';
 import { definirCondition } from './conditions';
-import { ajouterInstructeur, nouvelleDemarche } from './demarche';
-import { ajouterChamp, deplacerChamp, modifierChamp, NouveauChamp, supprimerChamp } from './formulaire';
+import { ajouterInstructeur, Demarche, nouvelleDemarche } from './demarche';
+import {
+  ajouterChamp,
+  deplacer,
+  deplacerChamp,
+  deplacerChampVers,
+  modifierChamp,
+  NouveauChamp,
+  supprimerChamp,
+} from './formulaire';
+import { definirRegle, routerParChamp } from './routage';
 import { publier } from './publication';
 import { pretePourPublication } from '../testing/in-memory-demarche.repository';
 
@@ -308,5 +317,384 @@ describe('blocs répétables', () => {
     );
     const ajout = ajouterChamp(publiee, 'champs', champ('Classe'), ids.bloc).demarche;
     expect(publier(ajout, 'aide', now).revisionPubliee?.champs[1].children).toHaveLength(4);
+  });
+});
+
+describe('moving a champ to a position, into and out of blocs répétables', () => {
+  function errorOf(fn: () => unknown): { code: string; details: Record<string, unknown>; message: string } {
+    try {
+      fn();
+    } catch (error) {
+      return error as { code: string; details: Record<string, unknown>; message: string };
+    }
+    throw new Error('expected a refusal');
+  }
+
+  /** Nom ; Ville ; bloc « Enfants » [Prénom, Âge, Scolarisé ?] ; bloc « Véhicules » [Marque] ; Commentaire. */
+  function formulaire() {
+    let demarche = nouvelleDemarche({
+      number: 1,
+      title: 'Aide',
+      description: '',
+      administrateur: 'a@x.fr',
+      now,
+    });
+    const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
+      const edition = ajouterChamp(demarche, 'champs', nouveau, parentId);
+      demarche = edition.demarche;
+      return edition.result.id;
+    };
+    const nom = add(champ('Nom', { type: 'yes_no' }));
+    const ville = add(champ('Ville', { type: 'drop_down_list', options: ['Paris', 'Lyon'] }));
+    const enfants = add(champ('Enfants', { type: 'repetition' }));
+    const prenom = add(champ('Prénom'), enfants);
+    const age = add(champ('Âge', { type: 'integer_number' }), enfants);
+    const scolarise = add(champ('Scolarisé ?', { type: 'yes_no' }), enfants);
+    const vehicules = add(champ('Véhicules', { type: 'repetition' }));
+    const marque = add(champ('Marque'), vehicules);
+    const commentaire = add(champ('Commentaire'));
+    return {
+      demarche,
+      ids: { nom, ville, enfants, prenom, age, scolarise, vehicules, marque, commentaire },
+    };
+  }
+  const top = (d: Demarche) => d.champs.map((c) => c.id);
+  const enfantsDe = (d: Demarche, blocId: string) =>
+    (d.champs.find((c) => c.id === blocId)?.children ?? []).map((c) => c.id);
+
+  it('reorders the top of the form or a bloc to any position', () => {
+    const { demarche, ids } = formulaire();
+    const premier = deplacerChampVers(demarche, 'champs', ids.commentaire, { parentId: null, position: 0 });
+    expect(premier.result).toEqual({
+      parentId: null,
+      ordre: [ids.commentaire, ids.nom, ids.ville, ids.enfants, ids.vehicules],
+    });
+    expect(top(premier.demarche)).toEqual(premier.result.ordre);
+    const dernier = deplacerChampVers(demarche, 'champs', ids.nom, { parentId: null, position: 4 });
+    expect(dernier.result.ordre).toEqual([ids.ville, ids.enfants, ids.vehicules, ids.commentaire, ids.nom]);
+    // A bloc moves with its children.
+    const bloc = deplacerChampVers(demarche, 'champs', ids.vehicules, { parentId: null, position: 1 });
+    expect(bloc.result.ordre).toEqual([ids.nom, ids.vehicules, ids.ville, ids.enfants, ids.commentaire]);
+    expect(enfantsDe(bloc.demarche, ids.vehicules)).toEqual([ids.marque]);
+    const enfant = deplacerChampVers(demarche, 'champs', ids.prenom, { parentId: ids.enfants, position: 2 });
+    expect(enfant.result).toEqual({ parentId: ids.enfants, ordre: [ids.age, ids.scolarise, ids.prenom] });
+    expect(top(enfant.demarche)).toEqual(top(demarche));
+    // To its own place: nothing changes.
+    const surPlace = deplacerChampVers(demarche, 'champs', ids.ville, { parentId: null, position: 1 });
+    expect(surPlace.demarche.champs).toEqual(demarche.champs);
+  });
+
+  it('moves a champ into a bloc, out of a bloc and from one bloc to another', () => {
+    const { demarche, ids } = formulaire();
+    const dedans = deplacerChampVers(demarche, 'champs', ids.commentaire, {
+      parentId: ids.enfants,
+      position: 1,
+    });
+    expect(dedans.result).toEqual({
+      parentId: ids.enfants,
+      ordre: [ids.prenom, ids.commentaire, ids.age, ids.scolarise],
+    });
+    expect(top(dedans.demarche)).toEqual([ids.nom, ids.ville, ids.enfants, ids.vehicules]);
+    const enFin = deplacerChampVers(demarche, 'champs', ids.nom, { parentId: ids.vehicules, position: 1 });
+    expect(enFin.result.ordre).toEqual([ids.marque, ids.nom]);
+
+    const dehors = deplacerChampVers(demarche, 'champs', ids.age, { parentId: null, position: 5 });
+    expect(dehors.result).toEqual({
+      parentId: null,
+      ordre: [ids.nom, ids.ville, ids.enfants, ids.vehicules, ids.commentaire, ids.age],
+    });
+    expect(enfantsDe(dehors.demarche, ids.enfants)).toEqual([ids.prenom, ids.scolarise]);
+    expect(dehors.demarche.champs[5]).toMatchObject({ id: ids.age, label: 'Âge', type: 'integer_number' });
+    expect(dehors.demarche.champs[5].children).toBeUndefined();
+
+    const autreBloc = deplacerChampVers(demarche, 'champs', ids.scolarise, {
+      parentId: ids.vehicules,
+      position: 0,
+    });
+    expect(autreBloc.result).toEqual({ parentId: ids.vehicules, ordre: [ids.scolarise, ids.marque] });
+    expect(enfantsDe(autreBloc.demarche, ids.enfants)).toEqual([ids.prenom, ids.age]);
+    // The last child may leave: the bloc stays, empty (publication then asks for a champ in it).
+    const vide = deplacerChampVers(demarche, 'champs', ids.marque, { parentId: null, position: 0 });
+    expect(enfantsDe(vide.demarche, ids.vehicules)).toEqual([]);
+  });
+
+  it('answers the champ’s list for the arrows too', () => {
+    const { demarche, ids } = formulaire();
+    expect(deplacer(demarche, 'champs', ids.age, { direction: 'haut' }).result).toEqual({
+      parentId: ids.enfants,
+      ordre: [ids.age, ids.prenom, ids.scolarise],
+    });
+    expect(deplacer(demarche, 'champs', ids.commentaire, { direction: 'bas' }).result).toEqual({
+      parentId: null,
+      ordre: top(demarche),
+    });
+    expect(deplacer(demarche, 'champs', ids.ville, { parentId: ids.enfants, position: 3 }).result).toEqual({
+      parentId: ids.enfants,
+      ordre: [ids.prenom, ids.age, ids.scolarise, ids.ville],
+    });
+  });
+
+  it('refuses an unknown champ or destination, a destination that is not a bloc, and positions out of the list', () => {
+    const { demarche, ids } = formulaire();
+    const vers = (champId: string, parentId: string | null, position: number) =>
+      errorOf(() => deplacerChampVers(demarche, 'champs', champId, { parentId, position }));
+    expect(vers('inconnu', null, 0).code).toBe(DemarcheErrorCode.CHAMP_NOT_FOUND);
+    expect(vers(ids.nom, 'inconnu', 0).code).toBe(DemarcheErrorCode.CHAMP_NOT_FOUND);
+    expect(vers(ids.nom, ids.ville, 0)).toMatchObject({
+      code: DemarcheErrorCode.CHAMP_INVALID,
+      details: { parentId: ids.ville },
+    });
+    expect(vers(ids.nom, ids.prenom, 0).code).toBe(DemarcheErrorCode.CHAMP_INVALID);
+    const loin = vers(ids.nom, null, 5);
+    expect(loin).toMatchObject({
+      code: DemarcheErrorCode.CHAMP_INVALID,
+      details: { position: 5, positionMax: 4 },
+    });
+    expect(loin.message).toContain('de 0 à 4');
+    expect(vers(ids.nom, ids.vehicules, 2)).toMatchObject({
+      code: DemarcheErrorCode.CHAMP_INVALID,
+      details: { positionMax: 1 },
+    });
+    expect(vers(ids.prenom, ids.enfants, 3).code).toBe(DemarcheErrorCode.CHAMP_INVALID);
+    expect(vers(ids.nom, null, -1).code).toBe(DemarcheErrorCode.CHAMP_INVALID);
+    expect(vers(ids.nom, null, 1.5).code).toBe(DemarcheErrorCode.CHAMP_INVALID);
+    // Annotations and champs are two forms: a champ never moves into a bloc of the other one.
+    const annotations = ajouterChamp(demarche, 'annotations', champ('Visites', { type: 'repetition' }));
+    expect(
+      errorOf(() =>
+        deplacerChampVers(annotations.demarche, 'champs', ids.nom, {
+          parentId: annotations.result.id,
+          position: 0,
+        }),
+      ).code,
+    ).toBe(DemarcheErrorCode.CHAMP_NOT_FOUND);
+  });
+
+  it('refuses a bloc répétable inside a bloc, itself included', () => {
+    const { demarche, ids } = formulaire();
+    const dans = errorOf(() =>
+      deplacerChampVers(demarche, 'champs', ids.vehicules, { parentId: ids.enfants, position: 0 }),
+    );
+    expect(dans).toMatchObject({
+      code: DemarcheErrorCode.REPETITION_NESTED,
+      details: { champId: ids.vehicules, parentId: ids.enfants },
+    });
+    expect(dans.message).toContain('« Véhicules »');
+    expect(
+      errorOf(() =>
+        deplacerChampVers(demarche, 'champs', ids.vehicules, { parentId: ids.vehicules, position: 0 }),
+      ).code,
+    ).toBe(DemarcheErrorCode.REPETITION_NESTED);
+  });
+
+  it('refuses a move that leaves a condition testing a champ not before it, naming the dependants', () => {
+    const { demarche, ids } = formulaire();
+    let d = definirCondition(demarche, 'champs', ids.commentaire, {
+      champId: ids.ville,
+      operator: 'equals',
+      value: 'Paris',
+    }).demarche;
+    d = definirCondition(d, 'champs', ids.scolarise, {
+      all: [
+        { champId: ids.nom, operator: 'equals', value: 'true' },
+        { champId: ids.age, operator: 'greater_or_equal', value: '3' },
+      ],
+    }).demarche;
+
+    // « Ville » in a bloc: its values are per row, « Commentaire » cannot test it any more.
+    const dansBloc = errorOf(() =>
+      deplacerChampVers(d, 'champs', ids.ville, { parentId: ids.vehicules, position: 0 }),
+    );
+    expect(dansBloc.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(dansBloc.message).toContain('la condition du champ « Commentaire »');
+    expect(dansBloc.details).toMatchObject({
+      champId: ids.ville,
+      dependants: [{ cle: `champs:${ids.commentaire}` }],
+    });
+    // Below its dependant.
+    expect(
+      errorOf(() => deplacerChampVers(d, 'champs', ids.ville, { parentId: null, position: 4 })).code,
+    ).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    // The dependant above the champ it tests: its own condition breaks.
+    const propre = errorOf(() =>
+      deplacerChampVers(d, 'champs', ids.commentaire, { parentId: null, position: 0 }),
+    );
+    expect(propre.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(propre.message).toContain('ne peut pas être déplacé à cet endroit');
+    expect(propre.details).toMatchObject({ dependants: [{ cle: `champs:${ids.commentaire}` }] });
+    // « Âge » after « Scolarisé ? » in its bloc, or out of the bloc (after it, or before it: a row value it is not).
+    for (const destination of [
+      { parentId: ids.enfants, position: 2 },
+      { parentId: null, position: 5 },
+      { parentId: ids.vehicules, position: 0 },
+    ]) {
+      const refus = errorOf(() => deplacerChampVers(d, 'champs', ids.age, destination));
+      expect(refus.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+      expect(refus.message).toContain('« Scolarisé ? »');
+    }
+    // « Scolarisé ? » out of its bloc: its own condition tests its former sibling « Âge ».
+    expect(
+      errorOf(() => deplacerChampVers(d, 'champs', ids.scolarise, { parentId: null, position: 5 })).code,
+    ).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    // The bloc above « Nom », which its child tests.
+    const bloc = errorOf(() => deplacerChampVers(d, 'champs', ids.enfants, { parentId: null, position: 0 }));
+    expect(bloc.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(bloc.message).toContain('la condition du champ « Scolarisé ? »');
+    // « Nom » into a bloc: the child of another bloc tested it.
+    expect(
+      errorOf(() => deplacerChampVers(d, 'champs', ids.nom, { parentId: ids.vehicules, position: 0 })).code,
+    ).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+  });
+
+  it('accepts the moves that keep every tested champ before its dependants', () => {
+    const { demarche, ids } = formulaire();
+    let d = definirCondition(demarche, 'champs', ids.scolarise, {
+      champId: ids.age,
+      operator: 'greater_or_equal',
+      value: '3',
+    }).demarche;
+    d = definirCondition(d, 'champs', ids.commentaire, {
+      champId: ids.nom,
+      operator: 'equals',
+      value: 'true',
+    }).demarche;
+    // « Âge » leaves the bloc for the top of the form, before the bloc: its sibling still tests a champ before it.
+    const avantBloc = deplacerChampVers(d, 'champs', ids.age, { parentId: null, position: 2 });
+    expect(avantBloc.result.ordre).toEqual([
+      ids.nom,
+      ids.ville,
+      ids.age,
+      ids.enfants,
+      ids.vehicules,
+      ids.commentaire,
+    ]);
+    // « Nom » moves down but stays before « Commentaire »; « Commentaire » goes into a bloc after « Nom ».
+    expect(deplacerChampVers(d, 'champs', ids.nom, { parentId: null, position: 3 }).result.ordre).toEqual([
+      ids.ville,
+      ids.enfants,
+      ids.vehicules,
+      ids.nom,
+      ids.commentaire,
+    ]);
+    expect(
+      deplacerChampVers(d, 'champs', ids.commentaire, { parentId: ids.vehicules, position: 0 }).result.ordre,
+    ).toEqual([ids.commentaire, ids.marque]);
+    // A bloc whose children test champs before it may move as long as they stay before.
+    expect(deplacerChampVers(d, 'champs', ids.enfants, { parentId: null, position: 4 }).result.ordre).toEqual(
+      [ids.nom, ids.ville, ids.vehicules, ids.commentaire, ids.enfants],
+    );
+  });
+
+  it('refuses moving the routing champ or a champ a routing rule reads into a bloc', () => {
+    const { demarche, ids } = formulaire();
+    const debut = deplacerChampVers(demarche, 'champs', ids.ville, { parentId: null, position: 0 }).demarche;
+    const parChamp = routerParChamp(debut, ids.ville).demarche;
+    const refus = errorOf(() =>
+      deplacerChampVers(parChamp, 'champs', ids.ville, { parentId: ids.enfants, position: 0 }),
+    );
+    expect(refus.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(refus.message).toContain('le routage par champ');
+    // Nor below a champ that holds a value: the routing champ opens the form.
+    expect(
+      errorOf(() => deplacerChampVers(parChamp, 'champs', ids.ville, { parentId: null, position: 1 })).code,
+    ).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+
+    const groupe = demarche.groupesInstructeurs[0].id;
+    const parRegle = definirRegle(demarche, groupe, {
+      champId: ids.nom,
+      operator: 'equals',
+      value: 'true',
+    }).demarche;
+    const regle = errorOf(() =>
+      deplacerChampVers(parRegle, 'champs', ids.nom, { parentId: ids.enfants, position: 0 }),
+    );
+    expect(regle.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(regle.message).toContain('la règle de routage du groupe');
+    // Reordering at the top keeps the rule valid: it tests the whole form at dépôt.
+    expect(
+      deplacerChampVers(parRegle, 'champs', ids.nom, { parentId: null, position: 4 }).result.ordre,
+    ).toContain(ids.nom);
+  });
+
+  it('keeps published champs in their bloc (or out of any), but lets them be reordered', () => {
+    const { demarche, ids } = formulaire();
+    const publiee = publier(pretePourPublication(ajouterInstructeur(demarche, 'i@x.fr')), 'aide', now);
+    const dedans = errorOf(() =>
+      deplacerChampVers(publiee, 'champs', ids.nom, { parentId: ids.enfants, position: 0 }),
+    );
+    expect(dedans).toMatchObject({
+      code: DemarcheErrorCode.CHAMP_PUBLIE_DEPLACEMENT,
+      details: { champId: ids.nom, parentIdPublie: null, parentId: ids.enfants },
+    });
+    expect(dedans.message).toContain('« Nom » est publié : il ne peut pas entrer dans un bloc répétable');
+    const dehors = errorOf(() =>
+      deplacerChampVers(publiee, 'champs', ids.age, { parentId: null, position: 0 }),
+    );
+    expect(dehors).toMatchObject({
+      code: DemarcheErrorCode.CHAMP_PUBLIE_DEPLACEMENT,
+      details: { parentIdPublie: ids.enfants },
+    });
+    expect(dehors.message).toContain('sortir de son bloc répétable');
+    expect(dehors.message).toContain('« Enfants »');
+    expect(
+      errorOf(() => deplacerChampVers(publiee, 'champs', ids.age, { parentId: ids.vehicules, position: 0 }))
+        .code,
+    ).toBe(DemarcheErrorCode.CHAMP_PUBLIE_DEPLACEMENT);
+
+    // Reordering stays allowed, and republishes.
+    const reordonnee = deplacerChampVers(publiee, 'champs', ids.age, { parentId: ids.enfants, position: 0 });
+    expect(reordonnee.result.ordre).toEqual([ids.age, ids.prenom, ids.scolarise]);
+    const haut = deplacerChampVers(reordonnee.demarche, 'champs', ids.commentaire, {
+      parentId: null,
+      position: 0,
+    });
+    expect(publier(haut.demarche, 'aide', now).revisionPubliee?.champs[0].id).toBe(ids.commentaire);
+
+    // A champ added since the publication goes anywhere, published blocs included, and back out.
+    const ajout = ajouterChamp(publiee, 'champs', champ('Classe'));
+    const dansBlocPublie = deplacerChampVers(ajout.demarche, 'champs', ajout.result.id, {
+      parentId: ids.enfants,
+      position: 3,
+    });
+    expect(dansBlocPublie.result.ordre).toEqual([ids.prenom, ids.age, ids.scolarise, ajout.result.id]);
+    const ressorti = deplacerChampVers(dansBlocPublie.demarche, 'champs', ajout.result.id, {
+      parentId: null,
+      position: 0,
+    });
+    expect(ressorti.result.ordre[0]).toBe(ajout.result.id);
+    expect(publier(dansBlocPublie.demarche, 'aide', now).revisionPubliee?.champs[2].children).toHaveLength(4);
+  });
+
+  it('moves annotations privées into and out of their blocs with the same rules', () => {
+    const { demarche } = formulaire();
+    let d = demarche;
+    const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
+      const edition = ajouterChamp(d, 'annotations', nouveau, parentId);
+      d = edition.demarche;
+      return edition.result.id;
+    };
+    const avis = add(champ('Avis', { type: 'yes_no' }));
+    const visites = add(champ('Visites', { type: 'repetition' }));
+    const date = add(champ('Date', { type: 'date' }), visites);
+    const note = add(champ('Note'));
+    d = definirCondition(d, 'annotations', note, {
+      champId: avis,
+      operator: 'equals',
+      value: 'true',
+    }).demarche;
+    const dedans = deplacerChampVers(d, 'annotations', note, { parentId: visites, position: 1 });
+    expect(dedans.result).toEqual({ parentId: visites, ordre: [date, note] });
+    expect(dedans.demarche.champs).toEqual(d.champs);
+    expect(deplacerChampVers(d, 'annotations', date, { parentId: null, position: 0 }).result.ordre).toEqual([
+      date,
+      avis,
+      visites,
+      note,
+    ]);
+    const refus = errorOf(() =>
+      deplacerChampVers(d, 'annotations', avis, { parentId: visites, position: 0 }),
+    );
+    expect(refus.code).toBe(DemarcheErrorCode.CHAMP_DEPENDANCE);
+    expect(refus.message).toContain("la condition de l'annotation « Note »");
   });
 });

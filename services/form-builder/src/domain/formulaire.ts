@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { validerCondition } from '@demarches/formulaire';
 import { DemarcheErrorCode, DemarcheException } from '../demarche.exception';
 import { validerOptions } from './champ-options';
 import { validerSettings } from './champ-settings';
+import { contexteEmplacement } from './conditions';
 import { verifierDependances } from './conditions-dependances';
 import { assertChampsEditable, ChampDescriptor, Demarche } from './demarche';
-import { avecListe, listeDe, localiser } from './emplacement-champ';
+import {
+  avecChampDeplace,
+  avecListe,
+  Destination,
+  listeDe,
+  localiser,
+  placePubliee,
+  trouver,
+} from './emplacement-champ';
 import { TYPES_SANS_VALEUR } from './type-de-champ';
 
 /** The usager's form (« champs ») or the instructeurs' private annotations: the same model, edited the same way. */
@@ -125,6 +135,12 @@ export function modifierChamp(
   };
 }
 
+/** Where a moved champ ended: its bloc (null: the top of the form) and the new order of that list. */
+export interface Deplacement {
+  parentId: string | null;
+  ordre: string[];
+}
+
 /**
  * Moves a champ one place up or down (the seed's arrows) within its list: the form, or its bloc répétable's
  * children; at either end it stays where it is.
@@ -137,19 +153,143 @@ export function deplacerChamp(
 ): Edition<string[]> {
   assertChampsEditable(demarche);
   const emplacement = localiser(demarche, cible, champId);
-  const { index } = emplacement;
-  const target = direction === 'haut' ? index - 1 : index + 1;
-  const champs = [...listeDe(demarche, cible, emplacement)];
-  if (target >= 0 && target < champs.length)
-    [champs[index], champs[target]] = [champs[target], champs[index]];
-  // A condition only tests earlier champs: a move that puts a tested champ after its dependant is refused.
-  const moved = verifierDependances(
-    demarche,
-    avecListe(demarche, cible, emplacement.parent, champs),
-    emplacement.champ,
-    'deplacer',
+  const position = direction === 'haut' ? emplacement.index - 1 : emplacement.index + 1;
+  const liste = listeDe(demarche, cible, emplacement);
+  if (position < 0 || position >= liste.length) {
+    return { demarche, result: liste.map((champ) => champ.id) };
+  }
+  const { demarche: moved, result } = deplacerChampVers(demarche, cible, champId, {
+    parentId: emplacement.parent?.id ?? null,
+    position,
+  });
+  return { demarche: moved, result: result.ordre };
+}
+
+/**
+ * Moves a champ to `position` of a list: the top of the form (`parentId` null) or the children of a bloc
+ * répétable, possibly another list than its own (into, out of, or between blocs). `position` counts in the
+ * destination list once the champ has left its place. Refused when:
+ * - the destination is not a bloc répétable of the same form, or the champ is itself a bloc (no nesting);
+ * - the champ belongs to the published revision and would change bloc: dossiers hold its values at a fixed place
+ *   (in the form or in each row of its bloc), so only reordering within its list is allowed (domain/revision.ts);
+ * - a condition or a routing setting would test a champ that no longer comes before it (CHAMP_DEPENDANCE, every
+ *   dependant named), the moved champ's own condition included.
+ */
+export function deplacerChampVers(
+  demarche: Demarche,
+  cible: Cible,
+  champId: string,
+  destination: Destination,
+): Edition<Deplacement> {
+  assertChampsEditable(demarche);
+  const emplacement = localiser(demarche, cible, champId);
+  const { champ } = emplacement;
+  const parent = destination.parentId ? blocRepetable(demarche, cible, destination.parentId) : null;
+  if (parent && champ.type === 'repetition') {
+    throw new DemarcheException(
+      DemarcheErrorCode.REPETITION_NESTED,
+      'invalid',
+      `Le bloc répétable « ${champ.label} » ne peut pas être placé dans le bloc répétable « ${parent.label} » : un bloc ne contient pas d'autre bloc.`,
+      { champId, parentId: parent.id, type: champ.type },
+    );
+  }
+  const parentActuel = emplacement.parent?.id ?? null;
+  const parentId = parent?.id ?? null;
+  if (parentId !== parentActuel) verifierPlacePubliee(demarche, cible, champ, parentId);
+  const taille = (parent ? (parent.children ?? []) : demarche[cible]).filter((c) => c.id !== champId).length;
+  if (!Number.isInteger(destination.position) || destination.position < 0 || destination.position > taille) {
+    const ou = parent ? `le bloc répétable « ${parent.label} »` : 'le formulaire';
+    throw new DemarcheException(
+      DemarcheErrorCode.CHAMP_INVALID,
+      'invalid',
+      `La position ${destination.position} n'existe pas : ${ou} compte ${taille} autre(s) champ(s), choisissez une position de 0 à ${taille}.`,
+      { champId, parentId, position: destination.position, positionMax: taille },
+    );
+  }
+  const { demarche: apres, liste } = avecChampDeplace(demarche, cible, emplacement, {
+    parentId,
+    position: destination.position,
+  });
+  verifierPropreCondition(demarche, apres, cible, champ);
+  // Every other condition and routing setting must still test only champs placed before it.
+  const moved = verifierDependances(demarche, apres, champ, 'deplacer');
+  return { demarche: moved, result: { parentId, ordre: liste.map((c) => c.id) } };
+}
+
+/** What the editor asks: one place up or down (the seed's arrows), or a position in a list. */
+export type Mouvement = { direction: Direction } | Destination;
+
+/** Either move, answering the champ's list after it: its bloc (null: the form) and its order. */
+export function deplacer(
+  demarche: Demarche,
+  cible: Cible,
+  champId: string,
+  mouvement: Mouvement,
+): Edition<Deplacement> {
+  if (!('direction' in mouvement)) return deplacerChampVers(demarche, cible, champId, mouvement);
+  const parentId = localiser(demarche, cible, champId).parent?.id ?? null;
+  const { demarche: moved, result } = deplacerChamp(demarche, cible, champId, mouvement.direction);
+  return { demarche: moved, result: { parentId, ordre: result } };
+}
+
+/** A published champ keeps its bloc (or its place at the top of the form); a champ added since goes anywhere. */
+function verifierPlacePubliee(
+  demarche: Demarche,
+  cible: Cible,
+  champ: ChampDescriptor,
+  parentId: string | null,
+): void {
+  const publiee = placePubliee(demarche, cible, champ.id);
+  if (!publiee.publie || publiee.parentId === parentId) return;
+  const blocPublie = publiee.parentId ? trouver(demarche, cible, publiee.parentId)?.champ : undefined;
+  const ou = publiee.parentId
+    ? `dans son bloc répétable${blocPublie ? ` « ${blocPublie.label} »` : ''}`
+    : 'parmi les champs hors bloc';
+  throw new DemarcheException(
+    DemarcheErrorCode.CHAMP_PUBLIE_DEPLACEMENT,
+    'conflict',
+    `Le champ « ${champ.label} » est publié : il ne peut pas ${
+      publiee.parentId ? 'sortir de son bloc répétable' : 'entrer dans un bloc répétable'
+    }, car les valeurs déjà saisies dans les dossiers changeraient de place. Vous pouvez le déplacer ${ou}, ou ajouter un nouveau champ à l'endroit voulu.`,
+    { champId: champ.id, parentIdPublie: publiee.parentId, parentId },
   );
-  return { demarche: moved, result: champs.map((champ) => champ.id) };
+}
+
+/**
+ * The moved champ's own condition (and, for a bloc, its children's) must still test champs before it: refused
+ * with CHAMP_DEPENDANCE saying so, rather than naming the champ as its own dependant.
+ */
+function verifierPropreCondition(
+  avant: Demarche,
+  apres: Demarche,
+  cible: Cible,
+  champ: ChampDescriptor,
+): void {
+  const problemesDe = (demarche: Demarche, champId: string): string[] => {
+    const emplacement = trouver(demarche, cible, champId);
+    if (!emplacement?.champ.condition) return [];
+    const { precedents, tous } = contexteEmplacement(demarche, cible, emplacement);
+    return validerCondition(emplacement.champ.condition, precedents, tous).map((p) => p.message);
+  };
+  const propres = [champ, ...(champ.children ?? [])];
+  const casses = propres.flatMap((propre) => {
+    const existants = new Set(problemesDe(avant, propre.id));
+    const problemes = problemesDe(apres, propre.id).filter((probleme) => !existants.has(probleme));
+    if (problemes.length === 0) return [];
+    const quoi = cible === 'champs' ? 'du champ' : "de l'annotation";
+    return [{ cle: `${cible}:${propre.id}`, label: `la condition ${quoi} « ${propre.label} »`, problemes }];
+  });
+  if (casses.length === 0) return;
+  throw new DemarcheException(
+    DemarcheErrorCode.CHAMP_DEPENDANCE,
+    'conflict',
+    `Le champ « ${champ.label} » ne peut pas être déplacé à cet endroit : ${casses.map((c) => c.label).join(', ')} ${
+      casses.length > 1 ? 'testeraient' : 'testerait'
+    } un champ qui ne la précède plus (${casses.flatMap((c) => c.problemes).join(' ')}). Choisissez une autre position, ou modifiez d'abord ${
+      casses.length > 1 ? 'ces conditions' : 'cette condition'
+    }.`,
+    { champId: champ.id, dependants: casses },
+  );
 }
 
 /** Deletes a champ (a bloc répétable with its children); answers the new order of the champ's list. */

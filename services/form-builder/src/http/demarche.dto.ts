@@ -26,9 +26,33 @@ export const modifierChampBody = champBody.partial().refine((changes) => Object.
   message: 'au moins une modification est attendue',
 });
 
-export const deplacerChampBody = z.object({
-  direction: z.enum(['haut', 'bas'], { message: 'attendu : haut ou bas' }),
-});
+const FORMES_DEPLACEMENT =
+  'attendu : { direction: « haut » | « bas » } (une place dans sa liste) ou { parentId, position } (parentId : le bloc répétable, null pour le formulaire ; position à partir de 0)';
+
+/**
+ * Either one place up or down within the champ's list (the seed's arrows), or a position in a list: the form
+ * (`parentId` null or absent) or a bloc répétable's children, counted once the champ has left its place.
+ */
+export const deplacerChampBody = z.union(
+  [
+    z.object({ direction: z.enum(['haut', 'bas'], { message: 'attendu : haut ou bas' }) }).strict(),
+    z
+      .object({
+        parentId: z.string().trim().min(1).max(100).nullable().default(null),
+        position: z
+          .number({ message: 'un nombre est attendu' })
+          .int('un nombre entier est attendu')
+          .min(0, 'la première position est 0'),
+      })
+      .strict(),
+  ],
+  {
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_union' || issue.code === 'unrecognized_keys'
+        ? { message: FORMES_DEPLACEMENT }
+        : { message: ctx.defaultError },
+  },
+);
 
 export const ajouterInstructeurBody = z.object({
   email: z.string().trim().toLowerCase().email("l'adresse e-mail est invalide"),

@@ -2,7 +2,7 @@ import { CurrentUser, type InternalIdentity, RequireRole } from '@demarches/plat
 import { parseInput, ZodBody } from '@demarches/platform-errors';
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Type } from '@nestjs/common';
 import { definirCondition } from '../domain/conditions';
-import { ajouterChamp, Cible, deplacerChamp, modifierChamp, supprimerChamp } from '../domain/formulaire';
+import { ajouterChamp, Cible, deplacer, modifierChamp, supprimerChamp } from '../domain/formulaire';
 import { EditerFormulaireUseCase } from '../use-cases/editer-formulaire/editer-formulaire.use-case';
 import { ajouterChampBody, deplacerChampBody, modifierChampBody } from './demarche.dto';
 import { definirConditionBody } from './groupes.dto';
@@ -10,8 +10,8 @@ import { definirConditionBody } from './groupes.dto';
 /**
  * The form editor, built once per target: /demarches/:id/champs/** edits the usager's form and
  * /demarches/:id/annotations/** the instructeurs' private annotations, with the same operations. A champ of a bloc
- * répétable is added with `parentId` (the bloc's id), then edited, moved within its bloc, given a condition and
- * deleted through its own id like any champ.
+ * répétable is added with `parentId` (the bloc's id), then edited, moved (within its bloc, or into and out of blocs
+ * while not published), given a condition and deleted through its own id like any champ.
  */
 function formulaireController(target: Cible): Type<unknown> {
   @Controller(`demarches/:id/${target}`)
@@ -57,20 +57,26 @@ function formulaireController(target: Cible): Type<unknown> {
       );
     }
 
+    /**
+     * `{ direction }` moves one place within the champ's list; `{ parentId, position }` moves it to a position of
+     * the form or of a bloc répétable. Answers the champ's list after the move (`parentId`, `ordre`).
+     */
     @Post(':champId/deplacer')
-    @ZodBody(deplacerChampBody)
+    @ZodBody(
+      deplacerChampBody,
+      '{ direction: haut | bas } : une place dans sa liste ; { parentId, position } : à la position donnée (à partir de 0) du formulaire (parentId null) ou d’un bloc répétable. Un champ publié ne peut ni entrer dans un bloc ni en sortir (CHAMP_PUBLIE_DEPLACEMENT) ; un déplacement qui casserait une condition ou le routage est refusé (CHAMP_DEPENDANCE).',
+    )
     @HttpCode(200)
-    async deplacer(
+    deplacer(
       @CurrentUser() user: InternalIdentity,
       @Param('id') id: string,
       @Param('champId') champId: string,
       @Body() body: unknown,
     ) {
-      const { direction } = parseInput(deplacerChampBody, body);
-      const ordre = await this.editer.execute(user.email, id, (demarche) =>
-        deplacerChamp(demarche, target, champId, direction),
+      const mouvement = parseInput(deplacerChampBody, body);
+      return this.editer.execute(user.email, id, (demarche) =>
+        deplacer(demarche, target, champId, mouvement),
       );
-      return { ordre };
     }
 
     @Delete(':champId')

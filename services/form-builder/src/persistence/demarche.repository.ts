@@ -25,4 +25,9 @@ export abstract class DemarcheRepository {
   abstract catalogue(query: string, page: number, perPage: number): Promise<CataloguePage>;
   /** Published démarches whose date limite de dépôt is at or before `now`. */
   abstract dueForClosing(now: Date, limit: number): Promise<Demarche[]>;
+  /**
+   * Whether a démarche other than `exceptId` (deleted ones included) points at the S3 object `key`: a clone shares
+   * its source's files and attestation images.
+   */
+  abstract sharesObject(key: string, exceptId: string): Promise<boolean>;
 }

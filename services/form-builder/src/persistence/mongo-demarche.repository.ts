@@ -89,6 +89,23 @@ export class MongoDemarcheRepository
     return docs.map((doc) => this.toEntity(doc));
   }
 
+  async sharesObject(key: string, exceptId: string): Promise<boolean> {
+    const count = await this.model.countDocuments(
+      {
+        _id: { $ne: exceptId },
+        $or: [
+          { 'logo.key': key },
+          { 'notice.key': key },
+          { 'cadreJuridique.document.key': key },
+          { 'attestation.logoKey': key },
+          { 'attestation.signatureKey': key },
+        ],
+      },
+      { limit: 1 },
+    );
+    return count > 0;
+  }
+
   private async findMany(
     filter: FilterQuery<DemarcheDocument>,
     sort: Record<string, 1 | -1> = { number: 1 },

@@ -9,4 +9,6 @@ export abstract class DemarcheFiles {
   /** Size and first bytes of a stored object, or null when nothing was uploaded under the key. */
   abstract inspect(key: string, headBytes: number): Promise<{ size: number; head: Buffer } | null>;
   abstract downloadUrl(key: string, filename: string, contentType: string): Promise<string>;
+  /** Removes an object no démarche points at any more; deleting a missing object is not an error. */
+  abstract remove(key: string): Promise<void>;
 }

@@ -54,4 +54,8 @@ export class S3DemarcheFiles extends DemarcheFiles implements OnModuleInit {
   async downloadUrl(key: string, filename: string, contentType: string): Promise<string> {
     return (await this.storage.presignGet(key, { filename, contentType, expiresIn: DOWNLOAD_TTL_S })).url;
   }
+
+  remove(key: string): Promise<void> {
+    return this.storage.delete(key);
+  }
 }

@@ -66,6 +66,20 @@ export class InMemoryDemarcheRepository extends DemarcheRepository {
     return this.all().filter((d) => d.state === 'publiee' && d.dateLimiteDepot && d.dateLimiteDepot <= now);
   }
 
+  async sharesObject(key: string, exceptId: string): Promise<boolean> {
+    return [...this.byId.values()].some(
+      (d) =>
+        d.id !== exceptId &&
+        [
+          d.logo?.key,
+          d.notice?.key,
+          d.cadreJuridique.document?.key,
+          d.attestation?.logoKey,
+          d.attestation?.signatureKey,
+        ].includes(key),
+    );
+  }
+
   eventTypes(): string[] {
     return this.events.map((event) => event.eventType);
   }

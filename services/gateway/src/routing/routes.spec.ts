@@ -62,6 +62,16 @@ describe('routes', () => {
       expect(matchRoute('GET', '/api/dossiers/abc')?.isPublic).toBe(false);
       expect(matchRoute('GET', '/api/demarches')?.isPublic).toBe(false);
     });
+
+    it('makes only GET of a démarche file public, not its upload or its administrateurs’ link', () => {
+      expect(matchRoute('GET', '/api/demarches/d1/fichiers/logo')?.isPublic).toBe(true);
+      expect(matchRoute('GET', '/api/demarches/d1/fichiers/cadre_juridique?x=1')?.isPublic).toBe(true);
+      expect(matchRoute('DELETE', '/api/demarches/d1/fichiers/logo')?.isPublic).toBe(false);
+      expect(matchRoute('GET', '/api/demarches/d1/fichiers/logo/lien')?.isPublic).toBe(false);
+      expect(matchRoute('POST', '/api/demarches/d1/fichiers/notice/televersement')?.isPublic).toBe(false);
+      expect(matchRoute('GET', '/api/demarches/d1/fichiers/autre')?.isPublic).toBe(false);
+      expect(matchRoute('GET', '/api/demarches/d1')?.isPublic).toBe(false);
+    });
   });
 
   describe(isSafePath.name, () => {

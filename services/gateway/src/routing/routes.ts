@@ -36,7 +36,14 @@ export const ROUTES: readonly Route[] = [
   { pattern: under('me'), service: 'identity', account: true },
   // Platform administration (roles, agent invitations, audit trail): identity checks platform-admin itself.
   { pattern: under('admin'), service: 'identity', account: true },
-  { pattern: under('demarches'), service: 'form-builder' },
+  // A published démarche's logo, notice and cadre juridique document are downloadable by anyone (form-builder
+  // decides: published, or its administrateurs); everything else of form-builder needs a user.
+  {
+    pattern: under('demarches'),
+    service: 'form-builder',
+    isPublic: (method, pathname) =>
+      isGet(method) && /^\/api\/demarches\/[^/]+\/fichiers\/(logo|notice|cadre_juridique)$/.test(pathname),
+  },
   // The démarche's start page (/commencer/<slug>) is readable by anyone; starting a dossier is not.
   {
     pattern: under('commencer'),

@@ -18,8 +18,12 @@ export const AUDIT_EVENT_TYPES = [
   'role.granted',
   'role.removed',
   'agent.invited',
+  'account.created',
+  'account.updated',
   'account.email_changed',
   'account.deleted',
+  /** Any other change made in Keycloak's administration (console or admin API) by someone else than identity. */
+  'keycloak.admin_change',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -35,11 +39,22 @@ export interface AuditEvent {
   details: Record<string, string | number | boolean>;
 }
 
+/** Position after which a page of the trail (newest first) continues: the last entry of the previous page. */
+export interface AuditCursor {
+  at: Date;
+  id: string;
+}
+
 export interface AuditQuery {
   type?: AuditEventType;
   actor?: string;
   subject?: string;
   from?: Date;
   to?: Date;
+  /** Entries strictly older than this position (same instant: smaller id). */
+  after?: AuditCursor;
   limit: number;
 }
+
+/** Where an import of an external event source (Keycloak user events, admin events) has got to. */
+export type AuditImportSource = 'keycloak-events' | 'keycloak-admin-events';

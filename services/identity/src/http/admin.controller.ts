@@ -14,10 +14,11 @@ export class AdminController {
     private readonly invite: InviteAgentUseCase,
   ) {}
 
+  /** Filters: type, actor, subject, from, to (ISO dates), limit (≤ 500); `cursor` = the previous `nextCursor`. */
   @Get('audit')
   @RequireRole('platform-admin')
   async audit(@Query() query: Record<string, string>) {
-    return { events: await this.queryAudit.execute(query) };
+    return this.queryAudit.execute(query);
   }
 
   @Post('administrateurs')

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@demarches/platform-config';
 import { IdentityConfig } from '../config';
-import { KeycloakAdmin, KeycloakEvent, KeycloakUser, NewKeycloakUser } from './keycloak-admin';
+import {
+  KeycloakAdmin,
+  KeycloakAdminEvent,
+  KeycloakEvent,
+  KeycloakUser,
+  NewKeycloakUser,
+} from './keycloak-admin';
 
 interface RawUser {
   id: string;
@@ -122,9 +128,33 @@ export class HttpKeycloakAdmin extends KeycloakAdmin {
     await this.call('DELETE', `/users/${encodeURIComponent(sub)}`, undefined, true);
   }
 
-  async events(sinceMs: number, max: number): Promise<KeycloakEvent[]> {
-    const from = new Date(sinceMs).toISOString().slice(0, 10);
-    return (await this.call<KeycloakEvent[]>('GET', `/events?dateFrom=${from}&max=${max}`)) ?? [];
+  // Keycloak 26 takes `dateFrom` as epoch milliseconds (inclusive) and sorts by `direction`.
+  async events(sinceMs: number, first: number, max: number): Promise<KeycloakEvent[]> {
+    return (
+      (await this.call<KeycloakEvent[]>(
+        'GET',
+        `/events?dateFrom=${Math.floor(sinceMs)}&direction=asc&first=${first}&max=${max}`,
+      )) ?? []
+    );
+  }
+
+  async adminEvents(sinceMs: number, first: number, max: number): Promise<KeycloakAdminEvent[]> {
+    return (
+      (await this.call<KeycloakAdminEvent[]>(
+        'GET',
+        `/admin-events?dateFrom=${Math.floor(sinceMs)}&direction=asc&first=${first}&max=${max}`,
+      )) ?? []
+    );
+  }
+
+  /** The `sub` of the client-credentials token is the service account's user id. */
+  async serviceAccountId(): Promise<string> {
+    const token = await this.accessToken();
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sub?: string;
+    };
+    if (!payload.sub) throw new Error('keycloak service account token without sub');
+    return payload.sub;
   }
 }
 

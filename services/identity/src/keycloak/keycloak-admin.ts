@@ -33,6 +33,19 @@ export interface KeycloakEvent {
   details?: Record<string, string>;
 }
 
+/** One change made through Keycloak's administration (console or admin REST API), realm admin event store. */
+export interface KeycloakAdminEvent {
+  id?: string;
+  time: number;
+  operationType: string;
+  resourceType: string;
+  resourcePath?: string;
+  /** Only when the realm records admin event details (adminEventsDetailsEnabled). */
+  representation?: string;
+  error?: string;
+  authDetails?: { realmId?: string; clientId?: string; userId?: string; ipAddress?: string };
+}
+
 /** The Keycloak admin REST API, through the identity service account (client demarches-identity). */
 export abstract class KeycloakAdmin {
   abstract findUser(sub: string): Promise<KeycloakUser | null>;
@@ -46,7 +59,12 @@ export abstract class KeycloakAdmin {
   /** Changes the e-mail and asks Keycloak to verify the new one before it can sign in with it. */
   abstract changeEmail(sub: string, email: string): Promise<void>;
   abstract deleteUser(sub: string): Promise<void>;
-  abstract events(sinceMs: number, max: number): Promise<KeycloakEvent[]>;
+  /** User events at or after `sinceMs`, oldest first, `max` from the `first`-th. */
+  abstract events(sinceMs: number, first: number, max: number): Promise<KeycloakEvent[]>;
+  /** Admin events at or after `sinceMs`, oldest first, `max` from the `first`-th. */
+  abstract adminEvents(sinceMs: number, first: number, max: number): Promise<KeycloakAdminEvent[]>;
+  /** Keycloak user id of identity's own service account (its admin events are audited by identity itself). */
+  abstract serviceAccountId(): Promise<string>;
 }
 
 export function pivotIdentityOf(user: KeycloakUser): PivotIdentity | undefined {

@@ -26,3 +26,6 @@ export const AuditEventSchema = new Schema<AuditEventDocument>(
   },
   { collection: AUDIT_EVENT_COLLECTION, versionKey: false, minimize: false },
 );
+
+// The trail is read newest first, page after page (keyset on at then _id).
+AuditEventSchema.index({ at: -1, _id: -1 });

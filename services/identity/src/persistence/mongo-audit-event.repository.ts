@@ -21,15 +21,17 @@ export class MongoAuditEventRepository extends AuditEventRepository {
     }
   }
 
-  async query({ type, actor, subject, from, to, limit }: AuditQuery): Promise<AuditEvent[]> {
+  async query({ type, actor, subject, from, to, after, limit }: AuditQuery): Promise<AuditEvent[]> {
     const filter: FilterQuery<AuditEventDocument> = {};
     if (type) filter.type = type;
     if (actor) filter.actor = actor;
     if (subject) filter.subject = subject;
     if (from || to) filter.at = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+    // Keyset pagination on (at desc, _id desc): stable while new entries arrive.
+    if (after) filter.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
     const docs = await this.events
       .find(filter)
-      .sort({ at: -1, _id: 1 })
+      .sort({ at: -1, _id: -1 })
       .limit(limit)
       .lean<AuditEventDocument[]>()
       .exec();

@@ -1,16 +1,18 @@
 // In-memory fakes of identity's ports, with the semantics of the real adapters, for unit specs.
 import { type Codec, decodeMessage, eventCodec } from '@demarches/contracts';
 import type { OutboxEvent } from '@demarches/platform-mongo';
-import { AuditEvent, AuditQuery } from '../domain/audit-event';
+import { AuditEvent, AuditImportSource, AuditQuery } from '../domain/audit-event';
 import { Sighting, User } from '../domain/user';
 import {
   KeycloakAdmin,
+  KeycloakAdminEvent,
   KeycloakEvent,
   KeycloakUser,
   NewKeycloakUser,
   PivotIdentity,
 } from '../keycloak/keycloak-admin';
 import { AuditEventRepository } from '../persistence/audit-event.repository';
+import { AuditImportCursorRepository } from '../persistence/audit-import-cursor.repository';
 import {
   DossierAccess,
   DossierAccessKind,
@@ -79,10 +81,26 @@ export class InMemoryAuditEventRepository extends AuditEventRepository {
           (!q.actor || e.actor === q.actor) &&
           (!q.subject || e.subject === q.subject) &&
           (!q.from || e.at >= q.from) &&
-          (!q.to || e.at <= q.to),
+          (!q.to || e.at <= q.to) &&
+          (!q.after ||
+            e.at.getTime() < q.after.at.getTime() ||
+            (e.at.getTime() === q.after.at.getTime() && e.id < q.after.id)),
       )
-      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
       .slice(0, q.limit);
+  }
+}
+
+export class InMemoryAuditImportCursors extends AuditImportCursorRepository {
+  readonly positions = new Map<AuditImportSource, Date>();
+
+  async get(source: AuditImportSource): Promise<Date | undefined> {
+    return this.positions.get(source);
+  }
+
+  async advance(source: AuditImportSource, to: Date): Promise<void> {
+    const current = this.positions.get(source);
+    if (!current || current < to) this.positions.set(source, to);
   }
 }
 
@@ -172,6 +190,8 @@ export class FakeKeycloakAdmin extends KeycloakAdmin {
   readonly users = new Map<string, KeycloakUser & { roles: Set<string>; requiredActions: string[] }>();
   readonly actionEmails: Array<{ sub: string; actions: string[] }> = [];
   kcEvents: KeycloakEvent[] = [];
+  kcAdminEvents: KeycloakAdminEvent[] = [];
+  readonly serviceAccount = 'kc-service-account-identity';
   private nextId = 1;
 
   async findUser(sub: string): Promise<KeycloakUser | null> {
@@ -216,8 +236,22 @@ export class FakeKeycloakAdmin extends KeycloakAdmin {
     this.users.delete(sub);
   }
 
-  async events(): Promise<KeycloakEvent[]> {
-    return this.kcEvents;
+  async events(sinceMs: number, first: number, max: number): Promise<KeycloakEvent[]> {
+    return [...this.kcEvents]
+      .filter((e) => e.time >= sinceMs)
+      .sort((a, b) => a.time - b.time)
+      .slice(first, first + max);
+  }
+
+  async adminEvents(sinceMs: number, first: number, max: number): Promise<KeycloakAdminEvent[]> {
+    return [...this.kcAdminEvents]
+      .filter((e) => e.time >= sinceMs)
+      .sort((a, b) => a.time - b.time)
+      .slice(first, first + max);
+  }
+
+  async serviceAccountId(): Promise<string> {
+    return this.serviceAccount;
   }
 }
 

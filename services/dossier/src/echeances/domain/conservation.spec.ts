@@ -4,6 +4,7 @@ import {
   dateDeSuppression,
   doitEtrePrevenu,
   doitEtreSupprime,
+  echeancesDuDossier,
   finDeConservation,
 } from './conservation';
 
@@ -68,5 +69,46 @@ describe('conservation des dossiers', () => {
     expect(doitEtreSupprime(d({ state: 'en_instruction', depositedAt: T0 }), 3, ajouterMois(T0, 60))).toBe(
       false,
     );
+  });
+
+  describe('stored due dates (echeancesDuDossier)', () => {
+    const warned = ajouterMois(T0, 2);
+    const cases: [string, Dossier][] = [
+      ['a brouillon never warned', d({})],
+      ['a brouillon warned on time', d({ expirationNotifiedAt: warned })],
+      ['a brouillon warned late', d({ expirationNotifiedAt: ajouterMois(T0, 3) })],
+      [
+        'a brouillon edited after its warning',
+        d({ expirationNotifiedAt: warned, updatedAt: ajouterMois(T0, 2) }),
+      ],
+      ['a dossier en construction', d({ state: 'en_construction', depositedAt: T0 })],
+      ['a dossier refusé', d({ state: 'refuse', decidedAt: T0 })],
+      ['a dossier en instruction', d({ state: 'en_instruction', depositedAt: T0 })],
+      ['a deleted dossier', d({ state: 'accepte', decidedAt: T0, deletedAt: T0 })],
+    ];
+
+    it.each(cases)('are the instants the sweep would act on %s', (_label, dossier) => {
+      const { expiresAt, expirationNoticeAt } = echeancesDuDossier(dossier, 3);
+      // Every hour over seven months: due by the stored date exactly when the rule says so.
+      for (let t = T0.getTime(); t < ajouterMois(T0, 7).getTime(); t += 3600_000) {
+        const now = new Date(t);
+        const live = !dossier.deletedAt;
+        expect([now.toISOString(), expiresAt !== null && now >= expiresAt]).toEqual([
+          now.toISOString(),
+          live && doitEtreSupprime(dossier, 3, now),
+        ]);
+        expect([now.toISOString(), expirationNoticeAt !== null && now >= expirationNoticeAt]).toEqual([
+          now.toISOString(),
+          live && doitEtrePrevenu(dossier, 3, now),
+        ]);
+      }
+    });
+
+    it('are none without a durée de conservation', () => {
+      expect(echeancesDuDossier(d({ state: 'accepte', decidedAt: T0 }), 0)).toEqual({
+        expiresAt: null,
+        expirationNoticeAt: null,
+      });
+    });
   });
 });

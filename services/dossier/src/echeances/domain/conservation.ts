@@ -79,3 +79,26 @@ export function dateDeSuppression(dossier: Dossier, dureeMois: number, now: Date
   const auPlusTot = ajouterMois(now, PREAVIS_MOIS);
   return fin > auPlusTot ? fin : auPlusTot;
 }
+
+/**
+ * The due dates stored on the dossier so the sweep asks the database for what is due instead of reading every
+ * dossier (indexed `expirationNoticeAt <= now` / `expiresAt <= now`). Exactly the instants from which
+ * doitEtrePrevenu / doitEtreSupprime become true, for the dossier as it is and this durée; recomputed on every save.
+ */
+export interface EcheancesDuDossier {
+  /** When doitEtreSupprime becomes true; null when the dossier cannot expire as it is (or is not yet warned). */
+  expiresAt: Date | null;
+  /** When doitEtrePrevenu becomes true: a brouillon not yet warned for its current content. */
+  expirationNoticeAt: Date | null;
+}
+
+export function echeancesDuDossier(dossier: Dossier, dureeMois: number): EcheancesDuDossier {
+  const fin = dossier.deletedAt ? null : finDeConservation(dossier, dureeMois);
+  if (fin === null) return { expiresAt: null, expirationNoticeAt: null };
+  if (dossier.state !== 'brouillon') return { expiresAt: fin, expirationNoticeAt: null };
+  if (!prevenuPourCetteVersion(dossier)) {
+    return { expiresAt: null, expirationNoticeAt: ajouterMois(fin, -PREAVIS_MOIS) };
+  }
+  const unMoisApres = ajouterMois(new Date(dossier.expirationNotifiedAt as Date), PREAVIS_MOIS);
+  return { expiresAt: fin > unMoisApres ? fin : unMoisApres, expirationNoticeAt: null };
+}

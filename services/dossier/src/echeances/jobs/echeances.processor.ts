@@ -45,12 +45,13 @@ export class EcheancesProcessor implements OnApplicationBootstrap {
   /** One sweep: the date limite first (a dossier en construction moves before its retention is looked at). */
   async balayer(counter?: { inc(labels: { effect: string }, value: number): void }): Promise<void> {
     const moved = await this.cloturer.execute();
-    const { notified, deleted, purged } = await this.conservation.execute();
+    const { notified, deleted, purged, replanned } = await this.conservation.execute();
     const orphans = await this.orphelins.execute();
     counter?.inc({ effect: 'passed_en_instruction' }, moved);
     counter?.inc({ effect: 'expiration_notified' }, notified);
     counter?.inc({ effect: 'expired_deleted' }, deleted);
     counter?.inc({ effect: 'tombstone_purged' }, purged);
+    counter?.inc({ effect: 'due_dates_recomputed' }, replanned);
     counter?.inc({ effect: 'orphan_upload_deleted' }, orphans.deleted);
   }
 }

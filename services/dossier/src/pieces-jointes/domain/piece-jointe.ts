@@ -147,3 +147,16 @@ export function fichiersDuChamp(value: unknown): string[] {
   const ids = (value as { attachmentIds?: unknown }).attachmentIds;
   return Array.isArray(ids) ? ids.filter((v): v is string => typeof v === 'string') : [];
 }
+
+/** Every file id the champs of a dossier reference, those of répétition rows included. */
+export function fichiersDesChamps(champs: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
+  const visiter = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visiter);
+    if (typeof value !== 'object' || value === null) return;
+    for (const id of fichiersDuChamp(value)) ids.add(id);
+    Object.values(value).forEach(visiter);
+  };
+  visiter(champs);
+  return ids;
+}

@@ -5,6 +5,7 @@ import { Dossier, enregistrerChamps } from '../../domain/dossier';
 import { DossierErrorCode, DossierException } from '../../dossier.exception';
 import { DossierRepository } from '../../persistence/dossier.repository';
 import { RevisionRepository } from '../../persistence/revision.repository';
+import { DetacherFichiersRetiresUseCase } from '../../pieces-jointes/use-cases/detacher-fichiers-retires/detacher-fichiers-retires.use-case';
 import { Clock } from '../clock';
 import { dossierUpdated } from '../dossier-events';
 import { loadForOperation, loadRevision } from '../load';
@@ -24,6 +25,7 @@ export class EnregistrerChampsUseCase {
     private readonly revisions: RevisionRepository,
     private readonly clock: Clock,
     private readonly verifier: ChampVerifier,
+    private readonly detacher: DetacherFichiersRetiresUseCase,
   ) {}
 
   async execute(
@@ -60,8 +62,11 @@ export class EnregistrerChampsUseCase {
       );
     }
     const updated = enregistrerChamps(dossier, revision, verified.values, usager.email, now);
-    return this.dossiers.save(updated, [
+    const saved = await this.dossiers.save(updated, [
       dossierUpdated(updated, revision, Object.keys(input.values), usager.email),
     ]);
+    // Files the new values no longer list are detached once the save succeeded (the orphan cleanup deletes them).
+    await this.detacher.execute(dossier, saved, now);
+    return saved;
   }
 }

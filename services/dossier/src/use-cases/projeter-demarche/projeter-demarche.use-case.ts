@@ -1,6 +1,13 @@
-import { champTypeName, DeclarativeMode, type PayloadOf, PublicCible, Topics } from '@demarches/contracts';
+import {
+  champTypeName,
+  DeclarativeMode,
+  DemarcheFileKind,
+  type PayloadOf,
+  PublicCible,
+  Topics,
+} from '@demarches/contracts';
 import { Injectable } from '@nestjs/common';
-import { ChampDescriptor, ModeDeclaratif, RevisionPubliee } from '../../domain/revision';
+import { ChampDescriptor, FichierDemarche, ModeDeclaratif, RevisionPubliee } from '../../domain/revision';
 import { RevisionRepository } from '../../persistence/revision.repository';
 import { SupprimerDossiersTestUseCase } from '../supprimer-dossiers-test/supprimer-dossiers-test.use-case';
 import { clotureDuDepot } from '../../echeances/domain/date-limite';
@@ -52,6 +59,22 @@ function champFromProto(champ: ProtoChamp): ChampDescriptor {
   };
 }
 
+const FILE_KINDS: Partial<Record<DemarcheFileKind, FichierDemarche['kind']>> = {
+  [DemarcheFileKind.LOGO]: 'logo',
+  [DemarcheFileKind.NOTICE]: 'notice',
+  [DemarcheFileKind.CADRE_JURIDIQUE]: 'cadre_juridique',
+};
+
+/** The files the démarche has; a kind this version does not know is left out. */
+function fichiersFromEvent(event: Published): FichierDemarche[] {
+  return (event.files ?? []).flatMap((file) => {
+    const kind = FILE_KINDS[file.kind];
+    return kind
+      ? [{ kind, fileName: file.fileName, contentType: file.contentType, size: Number(file.size) }]
+      : [];
+  });
+}
+
 export function revisionFromEvent(event: Published): RevisionPubliee {
   const groupes = event.groupesInstructeurs.map((groupe) => ({
     id: groupe.id,
@@ -82,6 +105,7 @@ export function revisionFromEvent(event: Published): RevisionPubliee {
     administration: event.service?.organisme || event.service?.nom || '',
     groupes,
     routingChampId: event.routingChampId ?? null,
+    fichiers: fichiersFromEvent(event),
     sourceVersion: event.version,
   };
 }

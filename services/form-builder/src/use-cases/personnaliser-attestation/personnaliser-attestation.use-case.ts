@@ -15,6 +15,7 @@ import { DemarcheRepository } from '../../persistence/demarche.repository';
 import { DemarcheFiles } from '../../storage/demarche-files';
 import { demarcheEvents } from '../demarche-events';
 import { loadOwnDemarche } from '../load-demarche';
+import { supprimerObjetsAbandonnes } from '../televerser-fichier/objets-abandonnes';
 
 /**
  * The attestation template: text (title, body with balises, footer, QR code, enabled) and its two images (logo,
@@ -40,7 +41,10 @@ export class PersonnaliserAttestationUseCase {
     const demarche = await loadOwnDemarche(this.repository, demarcheId, administrateur);
     const edited = edit(demarche);
     const events = edited.state === 'publiee' ? [demarcheEvents.published(edited)] : [];
-    return attestationOf(await this.repository.save(edited, events));
+    const saved = await this.repository.save(edited, events);
+    // An image replaced or removed is deleted once the change is saved, never before.
+    await supprimerObjetsAbandonnes(this.repository, this.files, demarche, saved);
+    return attestationOf(saved);
   }
 
   async preparerTeleversement(

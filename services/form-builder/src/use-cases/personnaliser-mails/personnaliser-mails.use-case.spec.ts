@@ -43,6 +43,9 @@ class InMemoryRepository extends DemarcheRepository {
   async dueForClosing() {
     return [];
   }
+  async sharesObject() {
+    return false;
+  }
 }
 
 const now = new Date('2026-11-27T10:00:00Z');

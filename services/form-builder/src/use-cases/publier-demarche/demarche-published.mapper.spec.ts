@@ -1,5 +1,13 @@
-import { ChampType, decodeMessage, encodeMessage, eventCodec, Topics } from '@demarches/contracts';
+import {
+  ChampType,
+  decodeMessage,
+  DemarcheFileKind,
+  encodeMessage,
+  eventCodec,
+  Topics,
+} from '@demarches/contracts';
 import { nouvelleDemarche } from '../../domain/demarche';
+import { avecFichier } from '../../domain/fichiers';
 import { ajouterChamp, NouveauChamp } from '../../domain/formulaire';
 import { demarchePublishedPayload } from './demarche-published.mapper';
 
@@ -49,5 +57,36 @@ describe('DemarchePublished snapshot of the champs', () => {
       }),
       expect.objectContaining({ label: 'Prénom', type: ChampType.TEXT, settingsJson: '', children: [] }),
     ]);
+  });
+});
+
+describe('DemarchePublished snapshot of the files', () => {
+  it('tells which files exist without their storage keys', () => {
+    const vide = nouvelleDemarche({ number: 1, title: 'A', description: '', administrateur: 'a@x.fr', now });
+    expect(demarchePublishedPayload(vide).files).toEqual([]);
+    const demarche = avecFichier(
+      avecFichier(vide, 'cadre_juridique', {
+        key: 'demarches/d/cadre_juridique/1',
+        filename: 'délibération.pdf',
+        contentType: 'application/pdf',
+        size: 2048,
+      }),
+      'logo',
+      { key: 'demarches/d/logo/1', filename: 'logo.png', contentType: 'image/png', size: 300 },
+    );
+    const codec = eventCodec(Topics.procedure, 'DemarchePublished');
+    if (!codec) throw new Error('no codec');
+    const payload = demarchePublishedPayload(demarche);
+    const decoded = decodeMessage(codec, encodeMessage(codec, payload)) as typeof payload;
+    expect(decoded.files).toEqual([
+      { kind: DemarcheFileKind.LOGO, fileName: 'logo.png', contentType: 'image/png', size: 300 },
+      {
+        kind: DemarcheFileKind.CADRE_JURIDIQUE,
+        fileName: 'délibération.pdf',
+        contentType: 'application/pdf',
+        size: 2048,
+      },
+    ]);
+    expect(JSON.stringify(decoded)).not.toContain('demarches/d/');
   });
 });

@@ -3,6 +3,7 @@ import {
   ChampType,
   champTypeFromName,
   DeclarativeMode,
+  DemarcheFileKind,
   MailKind as ProtoMailKind,
   type PayloadOf,
   Topics,
@@ -13,6 +14,7 @@ import {
   ModeDeclaratif,
   PublicCible as DomainPublicCible,
 } from '../../domain/demarche';
+import { FichierKind, fichiersPresents } from '../../domain/fichiers';
 import { MailKind } from '../../domain/mail-templates';
 import { toProtoAttestation, toProtoCondition, toProtoGroupe } from './routage.mapper';
 
@@ -68,6 +70,22 @@ function revisionOf(demarche: Demarche, enTest: boolean) {
 
 type ProtoChamp = DemarchePublishedPayload['champs'][number];
 
+const PROTO_FILE_KINDS: Record<FichierKind, DemarcheFileKind> = {
+  logo: DemarcheFileKind.LOGO,
+  notice: DemarcheFileKind.NOTICE,
+  cadre_juridique: DemarcheFileKind.CADRE_JURIDIQUE,
+};
+
+/** Which files exist, not their S3 keys: usagers download them through form-builder's public route by kind. */
+function toProtoFiles(demarche: Demarche): DemarchePublishedPayload['files'] {
+  return fichiersPresents(demarche).map(({ kind, fichier }) => ({
+    kind: PROTO_FILE_KINDS[kind],
+    fileName: fichier.filename,
+    contentType: fichier.contentType,
+    size: fichier.size,
+  }));
+}
+
 /** A champ with its bloc répétable's children (one level) and its settings as JSON text ('' = the defaults). */
 function toProtoChamp(champ: ChampDescriptor): ProtoChamp {
   const { children, settings, condition, ...rest } = champ;
@@ -121,5 +139,6 @@ export function demarchePublishedPayload(
     cadreJuridiqueUrl: demarche.cadreJuridique.url ?? '',
     webhookUrl: demarche.webhookUrl ?? undefined,
     revisionNumber: revision.number,
+    files: toProtoFiles(demarche),
   };
 }

@@ -12,6 +12,7 @@ import { DemarcheErrorCode, DemarcheException } from '../../demarche.exception';
 import { DemarcheRepository } from '../../persistence/demarche.repository';
 import { DemarcheFiles } from '../../storage/demarche-files';
 import { loadOwnDemarche } from '../load-demarche';
+import { supprimerObjetsAbandonnes } from './objets-abandonnes';
 import { ModifierDescriptionUseCase } from '../modifier-description/modifier-description.use-case';
 
 /** Enough bytes to recognise PNG, JPEG, PDF and ZIP (ODT, DOCX) signatures. */
@@ -20,7 +21,8 @@ const MAGIC_BYTES = 16;
 /**
  * Logo, notice and cadre juridique document: the browser uploads straight to S3 through a presigned PUT bound to
  * the announced type and size, then asks for confirmation; the confirmation checks the stored object (size, magic
- * bytes) before the démarche points at it. Objects replaced or removed stay in the bucket: a clone may share them.
+ * bytes) before the démarche points at it. Once the démarche is saved, the object replaced or removed is deleted,
+ * unless another démarche (a clone) still points at it.
  */
 @Injectable()
 export class TeleverserFichierUseCase {
@@ -59,15 +61,28 @@ export class TeleverserFichierUseCase {
       );
     }
     const fichier = verifierFichier(demarcheId, kind, { ...input, ...stored });
-    return this.description.apply(administrateur, demarcheId, (demarche) =>
-      avecFichier(demarche, kind, fichier),
-    );
+    return this.changer(administrateur, demarcheId, (demarche) => avecFichier(demarche, kind, fichier));
   }
 
   retirer(administrateur: string, demarcheId: string, kind: FichierKind): Promise<Demarche> {
-    return this.description.apply(administrateur, demarcheId, (demarche) =>
+    return this.changer(administrateur, demarcheId, (demarche) =>
       fichierOf(demarche, kind) ? avecFichier(demarche, kind, null) : demarche,
     );
+  }
+
+  /** Saves the change, then deletes the object it left behind (never before: a failed save keeps the file). */
+  private async changer(
+    administrateur: string,
+    demarcheId: string,
+    edit: (demarche: Demarche) => Demarche,
+  ): Promise<Demarche> {
+    let avant: Demarche | undefined;
+    const apres = await this.description.apply(administrateur, demarcheId, (demarche) => {
+      avant = demarche;
+      return edit(demarche);
+    });
+    if (avant && avant !== apres) await supprimerObjetsAbandonnes(this.repository, this.files, avant, apres);
+    return apres;
   }
 
   async lien(administrateur: string, demarcheId: string, kind: FichierKind): Promise<{ url: string }> {

@@ -219,7 +219,11 @@ describe('identity roles and account rules (real Keycloak, Kafka, FerretDB, Mail
       'instructeur role',
     );
     const invited = await waitFor(async () => keycloak.userByEmail(newcomer), 'newcomer account');
-    expect(await keycloak.realmRoles(invited.id)).toContain('instructeur');
+    // The account is created first, then given the role: wait for both rather than race the second write.
+    await waitFor(
+      async () => (await keycloak.realmRoles(invited.id)).includes('instructeur'),
+      'newcomer instructeur role',
+    );
     await mailpit.waitForMails(newcomer, 1);
 
     const me = await call({ ...member, roles: ['instructeur', 'usager'] }, 'GET', '/me');

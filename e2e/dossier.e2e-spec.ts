@@ -705,9 +705,12 @@ describe('dossiers of a démarche with every champ type', () => {
     };
     try {
       // Last changed three months minus a week ago: its end is a week away, within the month of notice.
+      // The sweep reads the due dates stored with the dossier (ADR 0014), then checks the rule on the dossier itself:
+      // moving time back means moving those dates too.
+      const maintenant = () => new Date(Date.now() - 60_000);
       await dossiers.updateOne(
         { _id: brouillon.id as never },
-        { $set: { updatedAt: ilYA(DUREE_CONSERVATION_MOIS, -7) } },
+        { $set: { updatedAt: ilYA(DUREE_CONSERVATION_MOIS, -7), expirationNoticeAt: maintenant() } },
       );
       const avertissement = await eventually(
         async () => recorder.of('DossierExpirationNotified', (p) => p.dossierId === brouillon.id)[0],
@@ -732,7 +735,13 @@ describe('dossiers of a démarche with every champ type', () => {
       // A month and more later, still untouched and past its end: the sweep deletes it.
       await dossiers.updateOne(
         { _id: brouillon.id as never },
-        { $set: { updatedAt: ilYA(DUREE_CONSERVATION_MOIS + 2), expirationNotifiedAt: ilYA(1, 2) } },
+        {
+          $set: {
+            updatedAt: ilYA(DUREE_CONSERVATION_MOIS + 2),
+            expirationNotifiedAt: ilYA(1, 2),
+            expiresAt: maintenant(),
+          },
+        },
       );
       const suppression = await eventually(
         async () => recorder.of('DossierDeleted', (p) => p.dossierId === brouillon.id)[0],

@@ -1,3 +1,5 @@
+import { TYPES_SANS_VALEUR } from './type-de-champ';
+
 /**
  * Conditional display and routing rules (the reference's « logique conditionnelle » and « règles de routage »):
  * a tree of « et » / « ou » over comparisons with the value of an earlier champ.
@@ -35,8 +37,8 @@ export function isComparison(condition: Condition): condition is ChampComparison
   return 'champId' in condition;
 }
 
-/** Types that only display text: they hold no value, so no condition can test them. */
-const TYPES_SANS_VALEUR = new Set(['header_section', 'explication', 'repetition']);
+/** Types no condition can test: display-only types hold no value, and a bloc's value is its rows. */
+const TYPES_NON_TESTABLES: ReadonlySet<string> = new Set([...TYPES_SANS_VALEUR, 'repetition']);
 
 /** Operators offered for each champ type a condition may test (see operateursPour for the others). */
 const PRESENCE = ['is_empty', 'is_not_empty'] as const;
@@ -66,5 +68,5 @@ export const OPERATEURS_PAR_TYPE: Readonly<Record<string, readonly ConditionOper
 
 /** The operators a condition on a champ of this type may use: presence only for types not listed above. */
 export function operateursPour(type: string): readonly ConditionOperator[] {
-  return OPERATEURS_PAR_TYPE[type] ?? (TYPES_SANS_VALEUR.has(type) ? [] : PRESENCE);
+  return OPERATEURS_PAR_TYPE[type] ?? (TYPES_NON_TESTABLES.has(type) ? [] : PRESENCE);
 }

@@ -1,42 +1,9 @@
+import { TYPES_DE_CHAMP } from '@demarches/formulaire';
 import { ChampDescriptor } from '../revision';
 import { afficherValeur } from './affichage';
 import { SHAPES, validerForme } from './registry';
 
-/**
- * The form builder's types (services/form-builder/src/domain/type-de-champ.ts, TYPES_DE_CHAMP): a service never
- * imports another, so the list is repeated here and this test fails when one is added there without a validator.
- */
-const TYPES_DE_CHAMP_CONNUS = [
-  'text',
-  'textarea',
-  'formatted',
-  'date',
-  'datetime',
-  'decimal_number',
-  'integer_number',
-  'checkbox',
-  'civilite',
-  'email',
-  'phone',
-  'address',
-  'yes_no',
-  'drop_down_list',
-  'multiple_drop_down_list',
-  'linked_drop_down_list',
-  'pays',
-  'regions',
-  'departements',
-  'communes',
-  'epci',
-  'header_section',
-  'explication',
-  'dossier_link',
-  'piece_justificative',
-  'siret',
-  'carte',
-  'repetition',
-  'iban',
-];
+const TYPES_DE_CHAMP_CONNUS: readonly string[] = TYPES_DE_CHAMP;
 
 const champ = (type: string, extra: Partial<ChampDescriptor> = {}): ChampDescriptor => ({
   id: `c-${type}`,

@@ -1,32 +1,13 @@
+import { champ, demarcheDeTest } from '../testing/champ-fixtures';
 import type { Condition } from '@demarches/formulaire';
 import { DemarcheException } from '../demarche.exception';
 import { definirCondition } from './conditions';
-import { ChampDescriptor, Demarche, nouvelleDemarche } from './demarche';
+import { Demarche } from './demarche';
 import { deplacerChamp, modifierChamp, supprimerChamp } from './formulaire';
-
-const champ = (
-  id: string,
-  type: ChampDescriptor['type'],
-  label: string,
-  options: string[] = [],
-): ChampDescriptor => ({
-  id,
-  type,
-  label,
-  description: '',
-  mandatory: false,
-  options,
-});
 
 function demarche(): Demarche {
   return {
-    ...nouvelleDemarche({
-      number: 1,
-      title: 'Aide',
-      description: '',
-      administrateur: 'a@x.fr',
-      now: new Date(0),
-    }),
+    ...demarcheDeTest(),
     champs: [
       champ('asso', 'yes_no', 'Association ?'),
       champ('dep', 'drop_down_list', 'Département', ['--Auvergne-Rhône-Alpes--', 'Loire', 'Rhône']),

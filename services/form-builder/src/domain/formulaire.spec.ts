@@ -1,6 +1,7 @@
+import { demarcheDeTest, nouveauChamp as champ } from '../testing/champ-fixtures';
 import { DemarcheErrorCode } from '../demarche.exception';
 import { definirCondition } from './conditions';
-import { ajouterInstructeur, Demarche, nouvelleDemarche } from './demarche';
+import { ajouterInstructeur, Demarche } from './demarche';
 import {
   ajouterChamp,
   deplacer,
@@ -15,23 +16,8 @@ import { publier } from './publication';
 import { pretePourPublication } from '../testing/in-memory-demarche.repository';
 
 const now = new Date('2026-11-27T10:00:00Z');
-const champ = (label: string, extra: Partial<NouveauChamp> = {}): NouveauChamp => ({
-  type: 'text',
-  label,
-  description: '',
-  mandatory: false,
-  options: [],
-  ...extra,
-});
-
 function avecTroisChamps() {
-  let demarche = nouvelleDemarche({
-    number: 1,
-    title: 'Aide',
-    description: '',
-    administrateur: 'a@x.fr',
-    now,
-  });
+  let demarche = demarcheDeTest([], now);
   const ids: string[] = [];
   for (const label of ['Nom', 'Adresse', 'Budget']) {
     const edition = ajouterChamp(demarche, 'champs', champ(label));
@@ -117,13 +103,7 @@ describe('blocs répétables', () => {
 
   /** Nom ; bloc « Enfants » [Prénom, Âge, Scolarisé ?] ; Commentaire. */
   function avecBloc() {
-    let demarche = nouvelleDemarche({
-      number: 1,
-      title: 'Aide',
-      description: '',
-      administrateur: 'a@x.fr',
-      now,
-    });
+    let demarche = demarcheDeTest([], now);
     const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
       const edition = ajouterChamp(demarche, 'champs', nouveau, parentId);
       demarche = edition.demarche;
@@ -332,13 +312,7 @@ describe('moving a champ to a position, into and out of blocs répétables', () 
 
   /** Nom ; Ville ; bloc « Enfants » [Prénom, Âge, Scolarisé ?] ; bloc « Véhicules » [Marque] ; Commentaire. */
   function formulaire() {
-    let demarche = nouvelleDemarche({
-      number: 1,
-      title: 'Aide',
-      description: '',
-      administrateur: 'a@x.fr',
-      now,
-    });
+    let demarche = demarcheDeTest([], now);
     const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
       const edition = ajouterChamp(demarche, 'champs', nouveau, parentId);
       demarche = edition.demarche;

@@ -1,6 +1,7 @@
+import { champ, demarcheDeTest } from '../testing/champ-fixtures';
 import { evaluerCondition } from '@demarches/formulaire';
 import { DemarcheException } from '../demarche.exception';
-import { ChampDescriptor, Demarche, nouvelleDemarche, ServiceContact } from './demarche';
+import { Demarche, ServiceContact } from './demarche';
 import { supprimerChamp, modifierChamp } from './formulaire';
 import {
   ajouterInstructeurs,
@@ -13,29 +14,9 @@ import {
 } from './groupes';
 import { definirRegle, desactiverRoutage, groupeDestination, modeRoutage, routerParChamp } from './routage';
 
-const champ = (
-  id: string,
-  type: ChampDescriptor['type'],
-  label: string,
-  options: string[] = [],
-): ChampDescriptor => ({
-  id,
-  type,
-  label,
-  description: '',
-  mandatory: false,
-  options,
-});
-
 function demarche(): Demarche {
   return {
-    ...nouvelleDemarche({
-      number: 1,
-      title: 'Aide',
-      description: '',
-      administrateur: 'a@x.fr',
-      now: new Date(0),
-    }),
+    ...demarcheDeTest(),
     champs: [
       champ('titre', 'header_section', 'Votre territoire'),
       champ('dep', 'drop_down_list', 'Département', ['--Auvergne-Rhône-Alpes--', 'Loire', 'Rhône']),

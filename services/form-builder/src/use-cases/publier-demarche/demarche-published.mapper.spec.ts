@@ -1,3 +1,4 @@
+import { demarcheDeTest, nouveauChamp as champ } from '../../testing/champ-fixtures';
 import {
   ChampType,
   decodeMessage,
@@ -12,24 +13,9 @@ import { ajouterChamp, NouveauChamp } from '../../domain/formulaire';
 import { demarchePublishedPayload } from './demarche-published.mapper';
 
 const now = new Date('2026-11-27T10:00:00Z');
-const champ = (label: string, extra: Partial<NouveauChamp> = {}): NouveauChamp => ({
-  type: 'text',
-  label,
-  description: '',
-  mandatory: false,
-  options: [],
-  ...extra,
-});
-
 describe('DemarchePublished snapshot of the champs', () => {
   it('carries the children of a bloc répétable and every champ’s settings as JSON', () => {
-    let demarche = nouvelleDemarche({
-      number: 1,
-      title: 'Aide',
-      description: '',
-      administrateur: 'a@x.fr',
-      now,
-    });
+    let demarche = demarcheDeTest([], now);
     const add = (nouveau: NouveauChamp, parentId: string | null = null) => {
       const edition = ajouterChamp(demarche, 'champs', nouveau, parentId);
       demarche = edition.demarche;
